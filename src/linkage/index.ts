@@ -1,0 +1,2 @@
+/** Public API of the record-linkage room. */
+export * from './names';
