@@ -1,2 +1,4 @@
 export * from './partial-date';
 export * from './vocabulary';
+export * from './errors';
+export * from './actor';

@@ -1,0 +1,61 @@
+import type { SQL } from 'drizzle-orm';
+import type { Db } from './connection';
+import { auditEvents } from './schema';
+
+export interface AuditInput {
+  actor: string;
+  entity: string;
+  entityId?: string | null;
+  action: string;
+  diff?: unknown;
+}
+
+/** Fields whose values never appear in audit text: they name or locate a person. */
+const PERSONAL = new Set([
+  'familyName', 'givenName', 'patronymic', 'fullName', 'birth', 'birthPlace', 'serviceNumber', 'nameText', 'nameKey',
+  'identity', 'contact', 'identityEnc', 'contactEnc', 'address', 'phone', 'email', 'narrative', 'originalName', 'password', 'passwordHash',
+]);
+
+export function redactPersonal(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(redactPersonal);
+  if (value && typeof value === 'object') {
+    const out: Record<string, unknown> = {};
+    for (const [k, v] of Object.entries(value)) {
+      out[k] = PERSONAL.has(k) ? (v == null ? v : '[redacted]') : redactPersonal(v);
+    }
+    return out;
+  }
+  return value;
+}
+
+/** Writes an audit event; call inside the transaction of the change it records. */
+export async function audit(tx: Db, e: AuditInput): Promise<void> {
+  await tx.insert(auditEvents).values({
+    actor: e.actor,
+    entity: e.entity,
+    entityId: e.entityId ?? null,
+    action: e.action,
+    diff: e.diff === undefined ? null : (redactPersonal(e.diff) as object),
+  });
+}
+
+/** Writes many audit events at once (bulk imports); same redaction as `audit`. */
+export async function auditMany(tx: Db, events: AuditInput[]): Promise<void> {
+  for (let i = 0; i < events.length; i += 2000) {
+    await tx.insert(auditEvents).values(events.slice(i, i + 2000).map((e) => ({
+      actor: e.actor, entity: e.entity, entityId: e.entityId ?? null, action: e.action,
+      diff: e.diff === undefined ? null : (redactPersonal(e.diff) as object),
+    })));
+  }
+}
+
+/** Runs `fn` in one transaction: all or nothing. */
+export function inTransaction<T>(db: Db, fn: (tx: Db) => Promise<T>): Promise<T> {
+  return db.transaction((tx) => fn(tx as unknown as Db));
+}
+
+/** Runs raw SQL and returns its rows (PGlite and node-postgres both answer `{ rows }`). */
+export async function queryRows<T>(db: Db, query: SQL | string): Promise<T[]> {
+  const r = (await db.execute(query as SQL)) as unknown as { rows: T[] };
+  return r.rows;
+}

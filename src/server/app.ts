@@ -1,0 +1,79 @@
+import helmet from '@fastify/helmet';
+import rateLimit from '@fastify/rate-limit';
+import fastifyStatic from '@fastify/static';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import Fastify, { type FastifyInstance } from 'fastify';
+import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import { existsSync } from 'node:fs';
+import type { Actor } from '../domain';
+import type { ServerDeps } from './context';
+import { sendProblem } from './problem';
+import { registryRoutes } from './registry.routes';
+import { systemRoutes } from './system.routes';
+
+export const API_PREFIX = '/api/v1';
+
+/** A local operator: used only where access control is not configured (tests, single-user local use). */
+const LOCAL_OPERATOR: Actor = { id: 'local-operator', role: 'investigator' };
+
+export async function buildApp(deps: ServerDeps): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: deps.logger
+      ? {
+          // Query strings carry names people searched for: never logged.
+          serializers: { req: (req) => ({ id: req.id, method: req.method, url: req.url.split('?')[0] }) },
+        }
+      : false,
+    bodyLimit: 2 * 1024 * 1024,
+    trustProxy: false,
+  });
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  app.setErrorHandler((err, request, reply) => sendProblem(reply, request, err));
+  app.setNotFoundHandler((request, reply) => {
+    if (request.url.startsWith('/api/') || request.url.startsWith('/log/') || !deps.webRoot || !existsSync(deps.webRoot)) {
+      return reply.status(404).type('application/problem+json').send({ type: 'about:blank', title: 'Not found', status: 404, instance: request.url.split('?')[0] });
+    }
+    return reply.sendFile('index.html');
+  });
+
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"], scriptSrc: ["'self'"], styleSrc: ["'self'"], imgSrc: ["'self'", 'data:'],
+        connectSrc: ["'self'"], fontSrc: ["'self'"], objectSrc: ["'none'"], frameAncestors: ["'none'"], baseUri: ["'self'"],
+        formAction: ["'self'"], upgradeInsecureRequests: null,
+      },
+    },
+    hsts: false, // set per request below, only over HTTPS
+  });
+  app.addHook('onSend', async (request, reply) => {
+    reply.header('x-vigil-workspace-kind', deps.workspace.meta.kind);
+    if (request.protocol === 'https') reply.header('strict-transport-security', 'max-age=31536000; includeSubDomains');
+  });
+  await app.register(rateLimit, { max: 600, timeWindow: '1 minute', allowList: ['127.0.0.1', '::1'] });
+
+  await app.register(swagger, {
+    openapi: {
+      info: { title: 'Vigil API', version: '1', description: 'Registry of detained persons, facilities, allegations and evidence.' },
+      servers: [{ url: '/' }],
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: true });
+
+  app.decorateRequest('actor', null as unknown as Actor);
+  app.addHook('onRequest', async (request) => {
+    request.actor = deps.resolveActor ? await deps.resolveActor(request) : LOCAL_OPERATOR;
+  });
+
+  await app.register(systemRoutes, { ws: deps.workspace });
+  await app.register(registryRoutes, { prefix: API_PREFIX, ws: deps.workspace });
+  app.get('/api/v1/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+
+  if (deps.webRoot && existsSync(deps.webRoot)) {
+    await app.register(fastifyStatic, { root: deps.webRoot, prefix: '/', wildcard: false, index: ['index.html'] });
+  }
+  return app;
+}

@@ -1,0 +1,3 @@
+export * from './workspace';
+export * from './workspace.meta';
+export * from './status';
