@@ -1,0 +1,31 @@
+/** Public API of the auth room: I/O-free primitives of access control (plus the keyring file). */
+export { hashPassword, verifyPassword, verifyPasswordOfUnknownUser, needsRehash, PASSWORD_HASH_PARAMS, PASSWORD_MAX_LENGTH, type PasswordHashParams } from './password';
+export { checkPasswordPolicy, PASSWORD_MIN_LENGTH, type PasswordCheck, type PasswordContext, type PasswordProblem, type PasswordProblemCode } from './password-policy';
+export { base32Encode, base32Decode, Base32Error } from './base32';
+export {
+  hotp, totp, totpStep, verifyTotp, otpauthUri, generateTotpSecret,
+  type OtpAlgorithm, type HotpOptions, type TotpOptions, type VerifyTotpOptions, type VerifyTotpResult, type OtpauthUriInput,
+} from './totp';
+export { Keyring, KeyringError, generateKeyId, serializeKeyring, parseKeyring, keyringFileSchema, KEY_BYTES, type KeyringInput, type KeyringFile } from './keyring';
+export { loadKeyringFile, saveKeyringFile } from './keyring-file';
+export {
+  encryptField, decryptField, reencryptField, reencryptFields, needsReencryption, envelopeKeyId, blindIndex,
+  FieldCryptoError, type FieldContext, type FieldCryptoErrorCode,
+} from './field-crypto';
+export { ROLES, ACTOR_ROLES, PUBLIC_ROLE, ANONYMOUS, isRole, roleOf, isSignedIn, actorFromUser, type Role, type ActorRole, type Actor } from './roles';
+export { canSee, readScope, effectiveSensitivity, type ResourceAttributes, type ReadScope } from './sensitivity';
+export {
+  can, assertCan, allowedActions, isResourceKind, isAction, AccessDeniedError, ACTIONS, RESOURCE_KINDS, RESOURCE_ACTIONS,
+  type Action, type ResourceKind,
+} from './policy';
+export { renderPolicyMatrix, matrixCell, sampleActor, CELL_LEGEND } from './policy-matrix';
+export {
+  checkThrottle, recordThrottleFailure, recordThrottleSuccess, checkLogin, recordLoginFailure, recordLoginSuccess, parseThrottleState,
+  ACCOUNT_THROTTLE, IP_THROTTLE, INITIAL_THROTTLE_STATE,
+  type ThrottleConfig, type ThrottleState, type ThrottleDecision, type LoginThrottleState, type LoginThrottleConfig,
+} from './throttle';
+export { generateSessionToken, hashSessionToken, isWellFormedSessionToken, deriveCsrfToken, verifyCsrfToken, safeEqual, type NewSessionToken } from './session-token';
+export { sessionExpiresAt, isSessionValid, shouldTouchSession, SESSION_LIFETIME, type SessionLifetime, type SessionTimes } from './session-lifetime';
+export {
+  redact, createRedactor, witnessPseudonym, witnessCode, REDACTED, PERSONAL_FIELDS, SECRET_FIELDS, DEFAULT_REDACTED_FIELDS, type Redacted,
+} from './redact';
