@@ -59,3 +59,8 @@ export async function queryRows<T>(db: Db, query: SQL | string): Promise<T[]> {
   const r = (await db.execute(query as SQL)) as unknown as { rows: T[] };
   return r.rows;
 }
+
+/** Joins the caller's transaction when given one, else opens its own. */
+export function withTx<T>(db: Db, tx: Db | undefined, fn: (tx: Db) => Promise<T>): Promise<T> {
+  return tx ? fn(tx) : inTransaction(db, fn);
+}

@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm';
 import type { Actor } from '../domain';
 import { NotFoundError, ValidationError } from '../domain';
-import { audit, inTransaction, schema, type Db } from '../db';
+import { audit, inTransaction, schema, withTx, type Db } from '../db';
 import { allegationRepository, type AllegationRow } from './allegation.repository';
 import { allegationInput, allegationListQuery, allegationUpdate, type Allegation } from './allegation.schema';
 import { dateColumns, validate, type Page } from './common.schema';
@@ -53,7 +53,7 @@ export class AllegationService {
       await audit(db, { actor: actor.id, entity: 'allegation', entityId: row.id, action: 'create', diff: { after: out } });
       return out;
     };
-    return tx ? run(tx) : inTransaction(this.db, run);
+    return withTx(this.db, tx, run);
   }
 
   async update(actor: Actor, id: string, input: unknown): Promise<Allegation> {

@@ -1,7 +1,7 @@
 import { and, asc, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import type { Actor } from '../domain';
 import { NotFoundError, ValidationError } from '../domain';
-import { audit, inTransaction, schema, type Db } from '../db';
+import { audit, inTransaction, schema, withTx, type Db } from '../db';
 import { dateColumns, likePattern, validate, type Page } from './common.schema';
 import { custodyInput, custodyListQuery, custodyUpdate, type CustodyEpisode } from './custody.schema';
 import { isPublicActor, readableSensitivities } from './visibility';
@@ -43,7 +43,7 @@ export class CustodyService {
       await audit(db, { actor: actor.id, entity: 'custody_episode', entityId: r.id, action: 'create', diff: { after: toEpisode(r) } });
       return toEpisode(r);
     };
-    return tx ? run(tx) : inTransaction(this.db, run);
+    return withTx(this.db, tx, run);
   }
 
   async update(actor: Actor, id: string, input: unknown): Promise<CustodyEpisode> {

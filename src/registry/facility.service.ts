@@ -1,6 +1,6 @@
 import type { Actor } from '../domain';
 import { NotFoundError } from '../domain';
-import { audit, inTransaction, queryRows, type Db } from '../db';
+import { audit, inTransaction, queryRows, withTx, type Db } from '../db';
 import { dateColumns, validate, type Page } from './common.schema';
 import { facilityRepository, type FacilityNameRow, type FacilityRow } from './facility.repository';
 import { facilityInput, facilityListQuery, facilityUpdate, type Dossier, type Facility } from './facility.schema';
@@ -30,10 +30,10 @@ function nameRows(names: string[]) {
 export class FacilityService {
   constructor(private readonly db: Db) {}
 
-  async create(actor: Actor, input: unknown): Promise<Facility> {
+  async create(actor: Actor, input: unknown, tx?: Db): Promise<Facility> {
     const v = validate(facilityInput, input);
     const { aliases, inUseFrom, inUseTo, ...rest } = v;
-    return inTransaction(this.db, async (tx) => {
+    return withTx(this.db, tx, async (tx) => {
       const row = await facilityRepository.insert(tx, { ...rest, ...inUseColumns(inUseFrom, inUseTo) });
       await facilityRepository.replaceNames(tx, row.id, nameRows([v.name, ...aliases]));
       const names = (await facilityRepository.namesOf(tx, [row.id])).get(row.id) ?? [];

@@ -35,3 +35,4 @@ export function createRegistry(db: Db): Registry {
     allegations: new AllegationService(db),
   };
 }
+export { EXPORT_TABLES, exportRows, csvCell, csvLine, type ExportTable } from './export.service';

@@ -92,7 +92,10 @@ export const personRepository = {
     const w = and(...filters(s));
     const q = s.query;
     if (s.key !== undefined && s.text !== undefined) {
-      const hits = sql`select pr.person_id, max(greatest(word_similarity(${s.key}, pr.name_key), word_similarity(${s.text}, pr.name_text))) as score
+      // Word similarity finds the query inside longer names (patronymic present); whole-string similarity ranks exact names first.
+      const hits = sql`select pr.person_id, max(greatest(
+          0.6 * word_similarity(${s.key}, pr.name_key) + 0.4 * similarity(${s.key}, pr.name_key),
+          0.6 * word_similarity(${s.text}, pr.name_text) + 0.4 * similarity(${s.text}, pr.name_text))) as score
         from ${personRecords} pr
         where pr.is_current and (${s.key} <% pr.name_key or ${s.text} <% pr.name_text)
         group by pr.person_id`;

@@ -1,6 +1,6 @@
 import type { Actor } from '../domain';
 import { NotFoundError, ValidationError } from '../domain';
-import { audit, auditMany, inTransaction, type Db } from '../db';
+import { audit, auditMany, inTransaction, withTx, type Db } from '../db';
 import { dateColumns, validate, type Page } from './common.schema';
 import { composeName, deriveBirth, deriveStatus, nameVariants, scriptOf } from './person.derive';
 import { personRepository, type PersonRecordRow, type PersonRow } from './person.repository';
@@ -67,7 +67,7 @@ export class PersonService {
       await this.refreshPerson(db, personId);
       return toPersonRecord(r);
     };
-    return tx ? run(tx) : inTransaction(this.db, run);
+    return withTx(this.db, tx, run);
   }
 
   /**

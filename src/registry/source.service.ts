@@ -1,6 +1,6 @@
 import type { Actor } from '../domain';
 import { NotFoundError } from '../domain';
-import { audit, inTransaction, type Db } from '../db';
+import { audit, inTransaction, withTx, type Db } from '../db';
 import { dateColumns, validate, type Page } from './common.schema';
 import { sourceRepository, type SourceRow } from './source.repository';
 import { sourceInput, sourceListQuery, sourceUpdate, type Source } from './source.schema';
@@ -18,10 +18,10 @@ export function toSource(r: SourceRow, recordCount?: number): Source {
 export class SourceService {
   constructor(private readonly db: Db) {}
 
-  async create(actor: Actor, input: unknown): Promise<Source> {
+  async create(actor: Actor, input: unknown, tx?: Db): Promise<Source> {
     const v = validate(sourceInput, input);
     const d = dateColumns(v.obtained);
-    return inTransaction(this.db, async (tx) => {
+    return withTx(this.db, tx, async (tx) => {
       const row = await sourceRepository.insert(tx, {
         ...v, obtained: d.text, obtainedEarliest: d.earliest, obtainedLatest: d.latest, createdBy: actor.id,
       });

@@ -9,8 +9,7 @@ import { existsSync } from 'node:fs';
 import type { Actor } from '../domain';
 import type { ServerDeps } from './context';
 import { sendProblem } from './problem';
-import { registryRoutes } from './registry.routes';
-import { systemRoutes } from './system.routes';
+import { ROUTE_PLUGINS } from './routes';
 
 export const API_PREFIX = '/api/v1';
 
@@ -68,8 +67,7 @@ export async function buildApp(deps: ServerDeps): Promise<FastifyInstance> {
     request.actor = deps.resolveActor ? await deps.resolveActor(request) : LOCAL_OPERATOR;
   });
 
-  await app.register(systemRoutes, { ws: deps.workspace });
-  await app.register(registryRoutes, { prefix: API_PREFIX, ws: deps.workspace });
+  for (const r of ROUTE_PLUGINS) await app.register(r.plugin, { ws: deps.workspace, ...(r.prefix ? { prefix: r.prefix } : {}) });
   app.get('/api/v1/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 
   if (deps.webRoot && existsSync(deps.webRoot)) {

@@ -1,3 +1,4 @@
 export * from './workspace';
 export * from './workspace.meta';
 export * from './status';
+export * from './keys';

@@ -1,0 +1,11 @@
+import type { Command } from 'commander';
+import { exportCommand } from './export.command';
+import { serveCommand } from './serve.command';
+import { workspaceCommands } from './workspace.commands';
+
+/** Every command of the `vigil` CLI, one file per concern. */
+export function registerCommands(program: Command): void {
+  serveCommand(program);
+  workspaceCommands(program);
+  exportCommand(program);
+}

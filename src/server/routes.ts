@@ -1,0 +1,13 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import type { RouteOptions } from './context';
+import { registryRoutes } from './registry.routes';
+import { systemRoutes } from './system.routes';
+
+/**
+ * Every route plugin of the server, with its prefix. A room adds its own `*.routes.ts` file here
+ * (one import, one line).
+ */
+export const ROUTE_PLUGINS: { plugin: FastifyPluginAsyncZod<RouteOptions>; prefix?: string }[] = [
+  { plugin: systemRoutes },
+  { plugin: registryRoutes, prefix: '/api/v1' },
+];
