@@ -9,6 +9,7 @@ import { existsSync } from 'node:fs';
 import type { Actor } from '../domain';
 import type { ServerDeps } from './context';
 import { sendProblem } from './problem';
+import { installPolicies } from './policy';
 import { ROUTE_PLUGINS } from './routes';
 
 export const API_PREFIX = '/api/v1';
@@ -62,13 +63,14 @@ export async function buildApp(deps: ServerDeps): Promise<FastifyInstance> {
   });
   await app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: true });
 
+  installPolicies(app);
   app.decorateRequest('actor', null as unknown as Actor);
   app.addHook('onRequest', async (request) => {
     request.actor = deps.resolveActor ? await deps.resolveActor(request) : LOCAL_OPERATOR;
   });
 
   for (const r of ROUTE_PLUGINS) await app.register(r.plugin, { ws: deps.workspace, ...(r.prefix ? { prefix: r.prefix } : {}) });
-  app.get('/api/v1/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+  app.get('/api/v1/openapi.json', { config: { policy: 'public' }, schema: { hide: true } }, async () => app.swagger());
 
   if (deps.webRoot && existsSync(deps.webRoot)) {
     await app.register(fastifyStatic, { root: deps.webRoot, prefix: '/', wildcard: false, index: ['index.html'] });

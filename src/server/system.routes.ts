@@ -11,11 +11,11 @@ const health = z.object({
 });
 
 export const systemRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app, { ws }) => {
-  app.get('/api/health', { schema: { tags: ['system'], response: { 200: health } } }, async () => ({
+  app.get('/api/health', { config: { policy: 'public' }, schema: { tags: ['system'], response: { 200: health } } }, async () => ({
     status: 'ok' as const,
     database: { kind: ws.database.kind, description: await ws.database.describe() },
     workspace: { kind: ws.meta.kind },
     version: '0.1.0',
   }));
-  app.get('/api/v1/status', { schema: { tags: ['system'] } }, () => workspaceStatus(ws));
+  app.get('/api/v1/status', { config: { policy: { resource: 'persons', action: 'read' } }, schema: { tags: ['system'] } }, () => workspaceStatus(ws));
 };
