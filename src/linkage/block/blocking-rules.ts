@@ -1,0 +1,110 @@
+/**
+ * Blocking rules: a rule is a list of parts, each a field and a transform ("familyName:key",
+ * "birthDate:year"); records whose parts all agree (none missing) fall in one block. A rule
+ * can be written as text: "familyName:key+birthDate:year".
+ */
+import type { ColumnStore } from '../encode/columns';
+import { Interner } from '../encode/interner';
+import { phoneticKey } from '../strings';
+
+export const BLOCK_TRANSFORMS = ['key', 'phonetic', 'phonetic4', 'initial', 'year', 'yearMonth', 'month', 'monthDay', 'date', 'value', 'text', 'unitNumber'] as const;
+export type BlockTransform = (typeof BLOCK_TRANSFORMS)[number];
+
+export interface BlockPart { field: string; as: BlockTransform }
+export interface BlockingRule { name: string; parts: readonly BlockPart[] }
+export type BlockingRuleInput = string | BlockingRule;
+
+export function parseBlockingRule(input: BlockingRuleInput): BlockingRule {
+  if (typeof input !== 'string') return input;
+  const parts = input.split('+').map((p) => {
+    const [field, as = 'key'] = p.trim().split(':');
+    if (!(BLOCK_TRANSFORMS as readonly string[]).includes(as)) throw new Error(`blocking rule "${input}": unknown transform "${as}" (one of ${BLOCK_TRANSFORMS.join(', ')})`);
+    return { field, as: as as BlockTransform };
+  });
+  return { name: input, parts };
+}
+
+/** Default rules for person records; their candidate pairs are unioned. */
+export const DEFAULT_BLOCKING_RULES: readonly string[] = [
+  'familyName:key+givenName:key',
+  'givenName:key+birthDate:date',
+  'familyName:phonetic+birthDate:yearMonth',
+  'familyName:key+birthDate:year',
+  'serviceNumber:value',
+  'givenName:key+patronymic:key+birthDate:year',
+];
+
+/** Per-record integer value of one part, −1 when missing; `size` bounds the values. */
+function partValues(store: ColumnStore, part: BlockPart): { v: Int32Array; size: number } {
+  const n = store.n;
+  const v = new Int32Array(n).fill(-1);
+  switch (part.as) {
+    case 'key': case 'phonetic': case 'initial': case 'phonetic4': {
+      const c = store.names(part.field);
+      if (part.as === 'key') return { v: c.key, size: c.keyStr.length };
+      if (part.as === 'phonetic') return { v: c.phon, size: c.phonStr.length };
+      if (part.as === 'initial') { for (let i = 0; i < n; i++) v[i] = c.initial[i] === 0 ? -1 : c.initial[i]; return { v, size: 65536 }; }
+      const I = new Interner();
+      const map = Int32Array.from(c.keyStr, (k) => I.id(k.split(' ').map((t) => phoneticKey(t, 4)).join(' ')));
+      for (let i = 0; i < n; i++) v[i] = c.key[i] < 0 ? -1 : map[c.key[i]];
+      return { v, size: I.size };
+    }
+    case 'year': case 'yearMonth': case 'month': case 'monthDay': case 'date': {
+      const d = store.dates(part.field);
+      for (let i = 0; i < n; i++) {
+        const y = d.year[i], m = d.month[i], dd = d.day[i];
+        if (y === 0 || d.yearTo[i] !== y && part.as !== 'year') continue;
+        if (part.as === 'year') v[i] = y;
+        else if (part.as === 'month') v[i] = m > 0 ? m : -1;
+        else if (part.as === 'yearMonth') v[i] = m > 0 ? y * 100 + m : -1;
+        else if (part.as === 'monthDay') v[i] = m > 0 && dd > 0 ? m * 100 + dd : -1;
+        else v[i] = m > 0 && dd > 0 ? (y * 100 + m) * 100 + dd : -1;
+      }
+      return { v, size: 2100 * 10000 + 10000 };
+    }
+    case 'value': { const c = store.values(part.field, 'identifier'); return { v: c.id, size: c.str.length }; }
+    case 'text': { const c = store.values(part.field, 'text'); return { v: c.id, size: c.str.length }; }
+    case 'unitNumber': { const c = store.units(part.field); return { v: c.num, size: c.keyStr.length + n }; }
+  }
+}
+
+export interface RuleKeys {
+  rule: BlockingRule;
+  /** Dense block id per record, −1 when a part is missing. */
+  key: Int32Array;
+  blocks: number;
+}
+
+/** Block id per record for one rule (parts combined numerically when the product fits, else as text). */
+export function ruleKeys(store: ColumnStore, rule: BlockingRule): RuleKeys {
+  const parts = rule.parts.map((p) => partValues(store, p));
+  const n = store.n;
+  const key = new Int32Array(n).fill(-1);
+  const numeric = parts.reduce((acc, p) => acc * (p.size + 1), 1) < 2 ** 52;
+  const dense = new Map<number | string, number>();
+  for (let i = 0; i < n; i++) {
+    let k: number | string = numeric ? 0 : '';
+    let missing = false;
+    for (const p of parts) {
+      const x = p.v[i];
+      if (x < 0) { missing = true; break; }
+      k = numeric ? (k as number) * (p.size + 1) + x : `${k as string}|${x}`;
+    }
+    if (missing) continue;
+    let d = dense.get(k);
+    if (d === undefined) { d = dense.size; dense.set(k, d); }
+    key[i] = d;
+  }
+  return { rule, key, blocks: dense.size };
+}
+
+/** Records grouped by block: order[start[b] … start[b+1]) are the members of block b. */
+export function groupByKey(key: Int32Array, blocks: number): { order: Int32Array; start: Int32Array } {
+  const start = new Int32Array(blocks + 1);
+  for (let i = 0; i < key.length; i++) if (key[i] >= 0) start[key[i] + 1]++;
+  for (let b = 0; b < blocks; b++) start[b + 1] += start[b];
+  const fill = start.slice(0, blocks);
+  const order = new Int32Array(start[blocks]);
+  for (let i = 0; i < key.length; i++) if (key[i] >= 0) order[fill[key[i]]++] = i;
+  return { order, start };
+}

@@ -1,0 +1,161 @@
+/**
+ * Columnar, integer-coded views of the records, built once per field and shared by comparisons and
+ * blocking rules. Normalisation of a distinct raw value runs once (memoised), so a million records
+ * with a few hundred thousand distinct names cost a few hundred thousand normalisations.
+ */
+import { analyseToken, nameTokens, splitNameText, tokenCodes, codesToLatin } from '../names';
+import { fieldValue, normalizeRank, normalizeSex, normalizeUnit, parseBirthDate, splitFullName, type LinkRecord, type NameParts } from '../record';
+import { phoneticKey } from '../strings';
+import { Interner, frequencies } from './interner';
+
+export interface NameColumn {
+  /** Normalised written form (lower case, spaces collapsed); −1 missing. */
+  raw: Int32Array;
+  /** Canonical key (nameKey), −1 missing. */
+  key: Int32Array;
+  phon: Int32Array;
+  /** First letter of the written form's own transliteration (char code), 0 when missing. */
+  initial: Int32Array;
+  /** 1 when the value is only an initial ("О.", "P"). */
+  isInitial: Uint8Array;
+  keyStr: readonly string[];
+  phonStr: readonly string[];
+  keyFreq: Float64Array;
+  keySumSq: number;
+}
+
+export interface DateColumn { year: Int16Array; yearTo: Int16Array; month: Uint8Array; day: Uint8Array }
+export interface ValueColumn { id: Int32Array; str: readonly string[]; freq: Float64Array; sumSq: number }
+export interface UnitColumn { key: Int32Array; num: Int32Array; keyStr: readonly string[] }
+
+export interface FieldIssue { row: number; field: string; value: string; error: string }
+
+const NAME_FIELDS = new Set(['familyName', 'givenName', 'patronymic']);
+
+const normText = (s: string) => s.normalize('NFC').toLowerCase().replace(/\s+/g, ' ').trim();
+
+export class ColumnStore {
+  readonly n: number;
+  readonly issues: FieldIssue[] = [];
+  private readonly parts: (NameParts | undefined)[];
+  private readonly cache = new Map<string, unknown>();
+
+  constructor(readonly records: readonly LinkRecord[]) {
+    this.n = records.length;
+    this.parts = new Array(this.n);
+  }
+
+  /** Field value with family/given/patronymic taken from `fullName` when the parts are absent. */
+  value(i: number, field: string): string | undefined {
+    const r = this.records[i];
+    if (NAME_FIELDS.has(field) && r.familyName === undefined && r.givenName === undefined && r.patronymic === undefined && r.fullName) {
+      const p = (this.parts[i] ??= splitFullName(r.fullName));
+      const v = p[field as keyof NameParts];
+      return v === undefined || v.trim() === '' ? undefined : v.trim();
+    }
+    return fieldValue(r, field);
+  }
+
+  private memo<T>(key: string, build: () => T): T {
+    let v = this.cache.get(key) as T | undefined;
+    if (v === undefined) { v = build(); this.cache.set(key, v); }
+    return v;
+  }
+
+  names(field: string): NameColumn {
+    return this.memo(`name:${field}`, () => {
+      const n = this.n;
+      const raw = new Int32Array(n).fill(-1), key = new Int32Array(n).fill(-1), phon = new Int32Array(n).fill(-1);
+      const initial = new Int32Array(n), isInitial = new Uint8Array(n);
+      const rawI = new Interner(), keyI = new Interner(), phonI = new Interner();
+      const seen = new Map<string, { r: number; k: number; p: number; c: number; ini: number }>();
+      for (let i = 0; i < n; i++) {
+        const v = this.value(i, field);
+        if (v === undefined) continue;
+        let e = seen.get(v);
+        if (e === undefined) {
+          const norm = normText(v);
+          const toks = splitNameText(v);
+          const keys = nameTokens(v);
+          if (keys.length === 0) { e = { r: -1, k: -1, p: -1, c: 0, ini: 0 }; }
+          else {
+            const k = keys.slice().sort().join(' ');
+            const codes = tokenCodes(toks[0]);
+            const ini = toks.length === 1 && analyseToken(toks[0]).kind === 'initial' ? 1 : 0;
+            e = { r: rawI.id(norm), k: keyI.id(k), p: phonI.id(keys.map((t) => phoneticKey(t)).sort().join(' ')), c: codes === '' ? 0 : codesToLatin(codes).charCodeAt(0), ini };
+          }
+          seen.set(v, e);
+        }
+        raw[i] = e.r; key[i] = e.k; phon[i] = e.p; initial[i] = e.c; isInitial[i] = e.ini;
+      }
+      const { freq, sumSq } = frequencies(key, keyI.size);
+      return { raw, key, phon, initial, isInitial, keyStr: keyI.values, phonStr: phonI.values, keyFreq: freq, keySumSq: sumSq };
+    });
+  }
+
+  dates(field: string): DateColumn {
+    return this.memo(`date:${field}`, () => {
+      const n = this.n;
+      const year = new Int16Array(n), yearTo = new Int16Array(n), month = new Uint8Array(n), day = new Uint8Array(n);
+      const seen = new Map<string, ReturnType<typeof parseBirthDate>>();
+      for (let i = 0; i < n; i++) {
+        const v = this.value(i, field);
+        if (v === undefined) continue;
+        let r = seen.get(v);
+        if (r === undefined) { r = parseBirthDate(v); seen.set(v, r); }
+        if (!r.ok) { this.issues.push({ row: i, field, value: v, error: r.error }); continue; }
+        year[i] = r.value.year; yearTo[i] = r.value.yearTo; month[i] = r.value.month; day[i] = r.value.day;
+      }
+      return { year, yearTo, month, day };
+    });
+  }
+
+  /** Generic value column with a normaliser (identifier, text, category, place). */
+  values(field: string, normalizer: 'identifier' | 'text' | 'category' | 'rank' | 'sex' | 'place'): ValueColumn {
+    return this.memo(`${normalizer}:${field}`, () => {
+      const norm = NORMALIZERS[normalizer];
+      const id = new Int32Array(this.n).fill(-1);
+      const I = new Interner();
+      const seen = new Map<string, number>();
+      for (let i = 0; i < this.n; i++) {
+        const v = this.value(i, field);
+        if (v === undefined) continue;
+        let e = seen.get(v);
+        if (e === undefined) { const t = norm(v); e = t === '' ? -1 : I.id(t); seen.set(v, e); }
+        id[i] = e;
+      }
+      const { freq, sumSq } = frequencies(id, I.size);
+      return { id, str: I.values, freq, sumSq };
+    });
+  }
+
+  units(field: string): UnitColumn {
+    return this.memo(`unit:${field}`, () => {
+      const key = new Int32Array(this.n).fill(-1), num = new Int32Array(this.n).fill(-1);
+      const KI = new Interner(), NI = new Interner();
+      const seen = new Map<string, [number, number]>();
+      for (let i = 0; i < this.n; i++) {
+        const v = this.value(i, field);
+        if (v === undefined) continue;
+        let e = seen.get(v);
+        if (e === undefined) { const u = normalizeUnit(v); e = [u.key === '' ? -1 : KI.id(u.key), u.number === '' ? -1 : NI.id(u.number)]; seen.set(v, e); }
+        key[i] = e[0]; num[i] = e[1];
+      }
+      return { key, num, keyStr: KI.values };
+    });
+  }
+}
+
+/** Place names: words folded like names; Ukrainian -ів/-їв and Russian -ов/-ев (Харків/Харьков) meet. */
+function placeKey(s: string): string {
+  return splitNameText(s).map((t) => codesToLatin(tokenCodes(t)).replace(/(?:iv|ov|ev)$/, 'ov')).filter((t) => t !== '' && !/^(?:m|s|smt|selo|misto|gorod|horod|obl|oblast|raion|r|n)$/.test(t)).join(' ');
+}
+
+const NORMALIZERS: Record<'identifier' | 'text' | 'category' | 'rank' | 'sex' | 'place', (s: string) => string> = {
+  identifier: (s) => s.normalize('NFC').toUpperCase().replace(/[^\p{L}\p{N}]+/gu, '').replace(/[АВЕКМНОРСТХ]/g, (c) => 'ABEKMHOPCTX'['АВЕКМНОРСТХ'.indexOf(c)]),
+  text: normText,
+  category: normText,
+  rank: normalizeRank,
+  sex: normalizeSex,
+  place: placeKey,
+};

@@ -1,0 +1,3 @@
+export { jaro, jaroWinkler } from './jaro-winkler';
+export { levenshtein, damerau, editDistance, levenshteinSimilarity } from './edit-distance';
+export { phoneticKey } from './phonetic';
