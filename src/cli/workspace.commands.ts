@@ -1,14 +1,15 @@
 import type { Command } from 'commander';
 import { resolve } from 'node:path';
 import { seedDemo } from '../demo';
-import { openWorkspace, workspaceStatus } from '../workspace';
-import { common, output, withWorkspace, type GlobalOptions } from './common';
+import { openWorkspace, readWorkspaceMeta, workspaceStatus } from '../workspace';
+import { CliError, common, output, withWorkspace, type GlobalOptions } from './common';
 
 export function workspaceCommands(program: Command): void {
   common(program.command('init [path]'))
     .description('create an empty real workspace (database, files, keys)')
     .action(async (path: string | undefined, opts: GlobalOptions) => {
       const dir = resolve(path ?? opts.data ?? process.env.VIGIL_DATA ?? './vigil-data');
+      if (await readWorkspaceMeta(dir)) throw new CliError(`${dir} is already a Vigil workspace`);
       const ws = await openWorkspace(dir, { create: 'real' });
       const st = { dir, id: ws.meta.id, kind: ws.meta.kind, database: await ws.database.describe() };
       await ws.close();
@@ -19,6 +20,7 @@ export function workspaceCommands(program: Command): void {
     .description('create a demo workspace filled with synthetic data')
     .action(async (path: string | undefined, opts: GlobalOptions) => {
       const dir = resolve(path ?? opts.data ?? process.env.VIGIL_DATA ?? './vigil-data');
+      if (await readWorkspaceMeta(dir)) throw new CliError(`${dir} is already a Vigil workspace`);
       const ws = await openWorkspace(dir, { create: 'demo' });
       try {
         const counts = await seedDemo(ws);

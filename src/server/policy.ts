@@ -15,8 +15,9 @@ declare module 'fastify' {
   }
 }
 
-/** Routes added by plugins that serve static files and the API docs: public by nature. */
-const PLUGIN_ROUTES = [/^\/api\/docs/, /^\/\*?$/, /^\/assets\//];
+/** Data lives under /api and /log: every route there must declare its policy. Elsewhere only the web app's static files and the API docs are served, which are public. */
+const NEEDS_POLICY = /^\/(api|log)(\/|$)/;
+const DOCS = /^\/api\/docs(\/|$)/;
 
 export function toAuthActor(actor: Actor): AuthActor {
   if (actor.role === 'anonymous') return { kind: 'anonymous' };
@@ -30,9 +31,11 @@ export function routePolicyOf(request: FastifyRequest): RoutePolicy | undefined 
 export function installPolicies(app: FastifyInstance): void {
   app.addHook('onRoute', (route) => {
     const policy = (route.config as { policy?: RoutePolicy } | undefined)?.policy;
-    if (!policy && !PLUGIN_ROUTES.some((re) => re.test(route.url))) {
+    if (policy) return;
+    if (NEEDS_POLICY.test(route.url) && !DOCS.test(route.url)) {
       throw new Error(`route ${String(route.method)} ${route.url} has no access policy (config.policy)`);
     }
+    route.config = { ...(route.config ?? {}), policy: 'public' };
   });
   app.addHook('preHandler', async (request) => {
     const policy = routePolicyOf(request);
