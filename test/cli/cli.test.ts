@@ -28,7 +28,9 @@ describe('vigil CLI', () => {
   });
 
   it('refuses to init over a non-empty folder and names the reason on stderr', async () => {
-    const again = await runVigil(['init', join(dir, 'real')], env);
+    const ws = join(dir, 'twice');
+    expect((await runVigil(['init', ws], env)).code).toBe(0);
+    const again = await runVigil(['init', ws], env);
     expect(again.code).toBe(1);
     expect(again.stderr).toMatch(/already a Vigil workspace/);
     const other = join(dir, 'other');
