@@ -9,10 +9,13 @@ export const users = pgTable('users', {
   role: text('role').notNull(),
   totpSecretEnc: text('totp_secret_enc'),
   totpLastStep: bigint('totp_last_step', { mode: 'number' }),
+  /** The TOTP secret above is confirmed (a code was entered once); until then it is a pending enrolment. */
+  totpEnabled: boolean('totp_enabled').notNull().default(false),
   disabled: boolean('disabled').notNull().default(false),
   mustChangePassword: boolean('must_change_password').notNull().default(false),
   failedCount: integer('failed_count').notNull().default(0),
   lockedUntil: timestamp('locked_until', { withTimezone: true, mode: 'string' }),
+  passwordChangedAt: timestamp('password_changed_at', { withTimezone: true, mode: 'string' }),
   createdAt: createdAt(),
 });
 

@@ -1,6 +1,6 @@
-import { pgTable, text, uuid } from 'drizzle-orm/pg-core';
-import { createdAt, id } from './columns';
-import { sources } from './registry';
+import { index, pgTable, text, uuid } from 'drizzle-orm/pg-core';
+import { createdAt, id, updatedAt } from './columns';
+import { persons, sources } from './registry';
 
 /** Witnesses of testimonies. Identity and contact are encrypted before they reach the database. */
 export const witnesses = pgTable('witnesses', {
@@ -11,4 +11,19 @@ export const witnesses = pgTable('witnesses', {
   contactEnc: text('contact_enc'),
   createdAt: createdAt(),
   createdBy: text('created_by').notNull(),
+  updatedAt: updatedAt(),
 });
+
+/**
+ * Details of a detained person that could lead someone to their family: family contacts and the
+ * exact home address. Encrypted (AES-256-GCM, workspace keyring) before they reach the database;
+ * only administrators and investigators read them, and every reading is recorded.
+ */
+export const protectedDetails = pgTable('protected_details', {
+  id: id(),
+  personId: uuid('person_id').notNull().references(() => persons.id),
+  kind: text('kind').notNull(),
+  valueEnc: text('value_enc').notNull(),
+  createdAt: createdAt(),
+  createdBy: text('created_by').notNull(),
+}, (t) => [index('protected_details_person_idx').on(t.personId)]);
