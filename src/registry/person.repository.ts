@@ -87,28 +87,39 @@ export const personRepository = {
     return out;
   },
 
+  async rankedHits(db: Db, hits: SQL, w: SQL | undefined, q: PersonListQuery): Promise<{ items: (PersonRow & { score?: number })[]; total: number }> {
+    const order = q.sort === 'name' ? sql`persons.display_name asc` : q.sort === 'status' ? sql`persons.status asc, h.score desc` : q.sort === 'updated' ? sql`persons.updated_at desc` : sql`h.score desc, persons.display_name asc`;
+    const rows = await queryRows<{ id: string; score: number; total: number }>(db, sql`
+      with h as (${hits})
+      select persons.id, h.score::float8 as score, count(*) over ()::int as total
+      from h join ${persons} on persons.id = h.person_id where ${w}
+      order by ${order}, persons.id limit ${q.limit} offset ${q.offset}`);
+    const ids = rows.map((r) => r.id);
+    const byId = new Map((ids.length ? await db.select().from(persons).where(inArray(persons.id, ids)) : []).map((p) => [p.id, p]));
+    const total = rows[0]?.total ?? (q.offset > 0 ? await countHits(db, hits, w) : 0);
+    return { items: rows.map((r) => ({ ...byId.get(r.id)!, score: Number(r.score) })), total: Number(total) };
+  },
+
   /** Lists persons; with a name query, ranks by trigram word similarity on name keys and folded names. */
   async search(db: Db, s: PersonSearch): Promise<{ items: (PersonRow & { score?: number })[]; total: number }> {
     const w = and(...filters(s));
     const q = s.query;
     if (s.key !== undefined && s.text !== undefined) {
-      // Word similarity finds the query inside longer names (patronymic present); whole-string similarity ranks exact names first.
-      const hits = sql`select pr.person_id, max(greatest(
+      // Exact canonical tokens first (every spelling of a name folds to the same tokens; GIN index on name_tokens);
+      // when nothing matches exactly, fuzzy trigram word similarity on keys and folded names.
+      const tokens = s.key.split(' ').filter(Boolean);
+      // Score: the share of the record's tokens the query names (all query tokens are present), cheap to compute on many rows.
+      const exact = sql`select pr.person_id, max(${tokens.length}::float8 / greatest(cardinality(pr.name_tokens), 1)) as score
+        from ${personRecords} pr where pr.is_current and pr.name_tokens @> ${sql`array[${sql.join(tokens.map((t) => sql`${t}`), sql`, `)}]::text[]`}
+        group by pr.person_id`;
+      const fuzzy = sql`select pr.person_id, max(greatest(
           0.6 * word_similarity(${s.key}, pr.name_key) + 0.4 * similarity(${s.key}, pr.name_key),
           0.6 * word_similarity(${s.text}, pr.name_text) + 0.4 * similarity(${s.text}, pr.name_text))) as score
         from ${personRecords} pr
         where pr.is_current and (${s.key} <% pr.name_key or ${s.text} <% pr.name_text)
         group by pr.person_id`;
-      const order = q.sort === 'name' ? sql`persons.display_name asc` : q.sort === 'status' ? sql`persons.status asc, h.score desc` : q.sort === 'updated' ? sql`persons.updated_at desc` : sql`h.score desc, persons.display_name asc`;
-      const rows = await queryRows<{ id: string; score: number; total: number }>(db, sql`
-        with h as (${hits})
-        select persons.id, h.score::float8 as score, count(*) over ()::int as total
-        from h join ${persons} on persons.id = h.person_id where ${w}
-        order by ${order}, persons.id limit ${q.limit} offset ${q.offset}`);
-      const ids = rows.map((r) => r.id);
-      const byId = new Map((ids.length ? await db.select().from(persons).where(inArray(persons.id, ids)) : []).map((p) => [p.id, p]));
-      const total = rows[0]?.total ?? (q.offset > 0 ? await countHits(db, hits, w) : 0);
-      return { items: rows.map((r) => ({ ...byId.get(r.id)!, score: Number(r.score) })), total: Number(total) };
+      const first = tokens.length ? await this.rankedHits(db, exact, w, q) : { items: [], total: 0 };
+      return first.total > 0 ? first : this.rankedHits(db, fuzzy, w, q);
     }
     const order = q.sort === 'status' ? [asc(persons.status), asc(persons.displayName)] : q.sort === 'updated' ? [desc(persons.updatedAt)] : [asc(persons.displayName)];
     const items = await db.select().from(persons).where(w).orderBy(...order, asc(persons.id)).limit(q.limit).offset(q.offset);

@@ -67,6 +67,8 @@ export const personRecords = pgTable('person_records', {
   statusLatest: day('status_latest'),
   nameText: text('name_text').notNull(),
   nameKey: text('name_key').notNull(),
+  /** Canonical name tokens (the key split on spaces): exact token search through a GIN index. */
+  nameTokens: text('name_tokens').array().generatedAlwaysAs(sql`string_to_array(name_key, ' ')`),
   personId: uuid('person_id').notNull().references(() => persons.id),
   sensitivity: text('sensitivity').notNull().default('internal'),
   createdAt: createdAt(),
@@ -76,6 +78,7 @@ export const personRecords = pgTable('person_records', {
   index('person_records_source_idx').on(t.sourceId, t.recordKey),
   index('person_records_name_key_trgm').using('gin', sql`${t.nameKey} gin_trgm_ops`),
   index('person_records_name_text_trgm').using('gin', sql`${t.nameText} gin_trgm_ops`),
+  index('person_records_name_tokens_gin').using('gin', t.nameTokens),
   index('person_records_birth_idx').on(t.birthEarliest),
 ]);
 

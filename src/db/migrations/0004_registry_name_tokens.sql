@@ -1,0 +1,2 @@
+ALTER TABLE "person_records" ADD COLUMN "name_tokens" text[] GENERATED ALWAYS AS (string_to_array(name_key, ' ')) STORED;--> statement-breakpoint
+CREATE INDEX "person_records_name_tokens_gin" ON "person_records" USING gin ("name_tokens");
