@@ -15,6 +15,7 @@ import { Interner } from './encode/interner';
 import { expectationMaximisation, initialM } from './model/em';
 import { probabilityOfWeight, weightOfProbability, type TrainedModel } from './model/model.types';
 import { estimateUFromRandomPairs } from './model/random-pairs';
+import { trainBySessions } from './model/train';
 import { Scorer } from './model/score';
 import type { LinkRecord } from './record';
 import type { LinkOptions, LinkReport, LinkResult, ReviewCandidate } from './link.types';
@@ -79,23 +80,33 @@ export function scorePairs(scorer: Scorer, patterns: PatternTable, pairs: PairSt
   return w;
 }
 
-export function trainModel(p: Prepared, patterns: PatternTable, opts: LinkOptions, linkMode: boolean, maxBlockSize: number, candidatePairs: number): { model: TrainedModel; randomPairs: number } {
+/** Number of record pairs the prior refers to: all pairs (dedupe) or pairs across sources (link). */
+export function allPairCount(sourceOf: Int32Array, linkMode: boolean): number {
+  const n = sourceOf.length;
+  if (!linkMode) return (n * (n - 1)) / 2;
+  const counts = new Map<number, number>();
+  for (const s of sourceOf) counts.set(s, (counts.get(s) ?? 0) + 1);
+  let same = 0;
+  for (const c of counts.values()) same += (c * (c - 1)) / 2;
+  return (n * (n - 1)) / 2 - same;
+}
+
+export function trainModel(p: Prepared, patterns: PatternTable, pairs: PairStore, opts: LinkOptions, specs: readonly ComparisonSpec[], linkMode: boolean, maxBlockSize: number): { model: TrainedModel; randomPairs: number } {
   const n = p.records.length;
-  const total = linkMode ? Infinity : (n * (n - 1)) / 2;
+  const total = allPairCount(p.sourceOf, linkMode);
   const samples = Math.min(opts.randomPairs ?? 1_000_000, total);
   const { u: uRandom, pairs: randomPairs } = estimateUFromRandomPairs(n, p.comparators, samples, opts.seed ?? 1, linkMode ? p.sourceOf : undefined);
   const levelCounts = p.comparators.map((c) => c.levels.length);
-  const em = expectationMaximisation(patterns.gammas, patterns.counts, patterns.size, levelCounts, { m: initialM(levelCounts), u: uRandom, lambda: 0.1 }, opts.em);
-  const model: TrainedModel = {
-    version: 1,
-    comparisons: p.comparators.map((_, k) => (opts.comparisons ?? DEFAULT_COMPARISONS)[k]) as ComparisonSpec[],
-    levels: p.comparators.map((c) => [...c.levels]),
-    m: em.m, u: em.u, uRandom, lambda: em.lambda,
-    blockingRules: p.rules, mode: linkMode ? 'link' : 'dedupe', maxBlockSize,
-    tfClamp: opts.tfClamp ?? 6, trainedOnPairs: candidatePairs,
-    em: { iterations: em.iterations, converged: em.converged, logLikelihood: em.logLikelihood },
+  const base = {
+    version: 1 as const, comparisons: [...specs], levels: p.comparators.map((c) => [...c.levels]), uRandom,
+    blockingRules: p.rules, mode: (linkMode ? 'link' : 'dedupe') as 'link' | 'dedupe', maxBlockSize, tfClamp: opts.tfClamp ?? 6, trainedOnPairs: pairs.length,
   };
-  return { model, randomPairs };
+  if (opts.training === 'candidates') {
+    const em = expectationMaximisation(patterns.gammas, patterns.counts, patterns.size, levelCounts, { m: initialM(levelCounts), u: uRandom, lambda: 0.1 }, opts.em);
+    return { model: { ...base, m: em.m, u: em.u, lambda: em.lambda, training: { method: 'candidates', sessions: [], fallback: [], iterations: em.iterations, converged: em.converged } }, randomPairs };
+  }
+  const tr = trainBySessions(patterns, pairs, p.index, p.comparators, specs, uRandom, total, opts.em);
+  return { model: { ...base, m: tr.m, u: uRandom, lambda: tr.lambda, training: { method: 'sessions', sessions: tr.sessions, fallback: tr.fallback } }, randomPairs };
 }
 
 /** Maps reviewer decisions to record-index pairs. Unknown ids are an error. */
@@ -126,7 +137,7 @@ export function linkRecords(records: readonly LinkRecord[], opts: LinkOptions = 
   lap('blockAndCompare');
   let model = trained;
   let randomPairs = 0;
-  if (!model) ({ model, randomPairs } = trainModel(p, patterns, { ...opts, comparisons: specs }, linkMode, maxBlockSize, pairs.length));
+  if (!model) ({ model, randomPairs } = trainModel(p, patterns, pairs, opts, specs, linkMode, maxBlockSize));
   lap('train');
   const scorer = new Scorer(model, p.comparators);
   const weight = scorePairs(scorer, patterns, pairs);
@@ -153,8 +164,8 @@ interface FinishArgs {
 export function finish(p: Prepared, f: FinishArgs): LinkResult {
   const { pairs, weight, scorer, model, opts } = f;
   const n = p.records.length;
-  const upper = opts.threshold ?? 0.9;
-  const lower = opts.reviewLower ?? 0.3;
+  const upper = opts.threshold ?? 0.8;
+  const lower = opts.reviewLower ?? 0.2;
   const tw = weightOfProbability(upper), lw = weightOfProbability(lower);
   const dec = decisionPairs(p.records, opts);
   const { clusterOf, stats } = clusterPairs({
@@ -210,7 +221,7 @@ export function finish(p: Prepared, f: FinishArgs): LinkResult {
   if (opts.blockingRecall !== false) {
     const cfg = typeof opts.blockingRecall === 'object' ? opts.blockingRecall : {};
     recall = estimateBlockingRecall(p.store, p.comparators, scorer, p.index, {
-      budget: cfg.budget ?? 10_000_000, seed: opts.seed ?? 1, extraRules: (cfg.rules ?? []).map(parseBlockingRule),
+      budget: cfg.budget ?? Math.min(20_000_000, Math.max(2_000_000, 20 * n)), seed: opts.seed ?? 1, extraRules: (cfg.rules ?? []).map(parseBlockingRule),
       sourceOf: model.mode === 'link' ? p.sourceOf : undefined,
     });
     f.lap('blockingRecall');

@@ -16,15 +16,17 @@ export interface LinkOptions {
   mode?: 'dedupe' | 'link';
   /** Blocks with more records are skipped for that rule (reported). Default 1000. */
   maxBlockSize?: number;
-  /** Pairs with match probability ≥ threshold link (default 0.9). */
+  /** Pairs with match probability ≥ threshold link (default 0.8). */
   threshold?: number;
-  /** Lower end of the review band [reviewLower, threshold) (default 0.3). */
+  /** Lower end of the review band [reviewLower, threshold) (default 0.2). */
   reviewLower?: number;
   decisions?: readonly ReviewDecision[];
   /** At most this many records of one source per cluster (0 = no limit; default 0). */
   maxPerSource?: number;
   guard?: Partial<ClusterGuard>;
-  em?: { maxIterations?: number; tolerance?: number; fixU?: boolean };
+  em?: { maxIterations?: number; tolerance?: number };
+  /** Training method (default 'sessions'), see TrainedModel.training. */
+  training?: 'sessions' | 'candidates';
   /** Random pairs for u (default 1,000,000 or all pairs when fewer). */
   randomPairs?: number;
   seed?: number;

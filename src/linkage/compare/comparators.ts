@@ -5,7 +5,7 @@ import { comparisonName, type Comparator, type ComparisonSpec } from './comparis
 
 function nameComparator(store: ColumnStore, spec: Extract<ComparisonSpec, { kind: 'name' }>): Comparator {
   const c = store.names(spec.field);
-  const { raw, key, phon, initial, isInitial, keyStr } = c;
+  const { raw, key, phon, initial, isInitial, keyStr, writing } = c;
   const initials = spec.initials ?? true;
   const levels = ['exact', 'transliteration', 'jw≥0.92', 'phonetic', 'jw≥0.80', ...(initials ? ['initial'] : []), 'different'];
   const DIFF = levels.length;
@@ -17,7 +17,9 @@ function nameComparator(store: ColumnStore, spec: Extract<ComparisonSpec, { kind
       if (ri < 0 || rj < 0) return 0;
       if (ri === rj) return 1;
       const ki = key[i], kj = key[j];
-      if (ki === kj) return 2;
+      // Equal keys across writings (Cyrillic vs Latin, Ukrainian vs Russian) is as exact as the scripts allow;
+      // "transliteration" is a different spelling within one writing (diminutive, other romanisation, ё/е).
+      if (ki === kj) return writing[i] !== writing[j] && writing[i] !== 3 && writing[j] !== 3 ? 1 : 2;
       if (isInitial[i] === 1 || isInitial[j] === 1) return initial[i] === initial[j] ? INIT : DIFF;
       const s = jaroWinkler(keyStr[ki], keyStr[kj]);
       if (s >= 0.92) return 3;
@@ -107,14 +109,18 @@ function categoryComparator(store: ColumnStore, spec: Extract<ComparisonSpec, { 
 }
 
 function unitComparator(store: ColumnStore, spec: Extract<ComparisonSpec, { kind: 'unit' }>): Comparator {
-  const { key, num } = store.units(spec.field);
+  const { key, num, numIsCode } = store.units(spec.field);
   return {
     name: comparisonName(spec), kind: 'unit', levels: ['exact', 'same number', 'different'],
     compare(i, j) {
       const a = key[i], b = key[j];
       if (a < 0 || b < 0) return 0;
       if (a === b) return 1;
-      return num[i] >= 0 && num[i] === num[j] ? 2 : 3;
+      const ni = num[i], nj = num[j];
+      if (ni >= 0 && ni === nj) return 2;
+      // A unit code (в/ч А1234) and a formation number (36 ОБрМП) are different naming systems: no evidence.
+      if (ni >= 0 && nj >= 0 && numIsCode[i] !== numIsCode[j]) return 0;
+      return 3;
     },
   };
 }

@@ -3,7 +3,7 @@
  * blocking rules. Normalisation of a distinct raw value runs once (memoised), so a million records
  * with a few hundred thousand distinct names cost a few hundred thousand normalisations.
  */
-import { analyseToken, nameTokens, splitNameText, tokenCodes, codesToLatin } from '../names';
+import { analyseToken, correctGivenName, detectCyrillicLanguage, detectScript, nameTokens, splitNameText, tokenCodes, codesToLatin } from '../names';
 import { fieldValue, normalizeRank, normalizeSex, normalizeUnit, parseBirthDate, splitFullName, type LinkRecord, type NameParts } from '../record';
 import { phoneticKey } from '../strings';
 import { Interner, frequencies } from './interner';
@@ -18,6 +18,8 @@ export interface NameColumn {
   initial: Int32Array;
   /** 1 when the value is only an initial ("О.", "P"). */
   isInitial: Uint8Array;
+  /** Writing of the value: 1 Ukrainian Cyrillic, 2 Russian Cyrillic, 3 other Cyrillic, 4 Latin, 0 missing. */
+  writing: Uint8Array;
   keyStr: readonly string[];
   phonStr: readonly string[];
   keyFreq: Float64Array;
@@ -26,7 +28,7 @@ export interface NameColumn {
 
 export interface DateColumn { year: Int16Array; yearTo: Int16Array; month: Uint8Array; day: Uint8Array }
 export interface ValueColumn { id: Int32Array; str: readonly string[]; freq: Float64Array; sumSq: number }
-export interface UnitColumn { key: Int32Array; num: Int32Array; keyStr: readonly string[] }
+export interface UnitColumn { key: Int32Array; num: Int32Array; numIsCode: Uint8Array; keyStr: readonly string[] }
 
 export interface FieldIssue { row: number; field: string; value: string; error: string }
 
@@ -40,7 +42,11 @@ export class ColumnStore {
   private readonly parts: (NameParts | undefined)[];
   private readonly cache = new Map<string, unknown>();
 
-  constructor(readonly records: readonly LinkRecord[]) {
+  /**
+   * @param givenNameFields fields holding given names: their keys get spelling correction against the
+   *   given-name vocabulary (a typo'd "Олескандр" still blocks and compares as "oleksandr").
+   */
+  constructor(readonly records: readonly LinkRecord[], private readonly givenNameFields: ReadonlySet<string> = new Set(['givenName'])) {
     this.n = records.length;
     this.parts = new Array(this.n);
   }
@@ -66,9 +72,9 @@ export class ColumnStore {
     return this.memo(`name:${field}`, () => {
       const n = this.n;
       const raw = new Int32Array(n).fill(-1), key = new Int32Array(n).fill(-1), phon = new Int32Array(n).fill(-1);
-      const initial = new Int32Array(n), isInitial = new Uint8Array(n);
+      const initial = new Int32Array(n), isInitial = new Uint8Array(n), writing = new Uint8Array(n);
       const rawI = new Interner(), keyI = new Interner(), phonI = new Interner();
-      const seen = new Map<string, { r: number; k: number; p: number; c: number; ini: number }>();
+      const seen = new Map<string, { r: number; k: number; p: number; c: number; ini: number; w: number }>();
       for (let i = 0; i < n; i++) {
         const v = this.value(i, field);
         if (v === undefined) continue;
@@ -76,20 +82,22 @@ export class ColumnStore {
         if (e === undefined) {
           const norm = normText(v);
           const toks = splitNameText(v);
-          const keys = nameTokens(v);
-          if (keys.length === 0) { e = { r: -1, k: -1, p: -1, c: 0, ini: 0 }; }
+          const keys = this.givenNameFields.has(field) ? toks.map((t) => correctGivenName(t) ?? analyseToken(t, v).key).filter((k) => k !== '') : nameTokens(v);
+          if (keys.length === 0) { e = { r: -1, k: -1, p: -1, c: 0, ini: 0, w: 0 }; }
           else {
             const k = keys.slice().sort().join(' ');
             const codes = tokenCodes(toks[0]);
             const ini = toks.length === 1 && analyseToken(toks[0]).kind === 'initial' ? 1 : 0;
-            e = { r: rawI.id(norm), k: keyI.id(k), p: phonI.id(keys.map((t) => phoneticKey(t)).sort().join(' ')), c: codes === '' ? 0 : codesToLatin(codes).charCodeAt(0), ini };
+            const sc = detectScript(v);
+            const w = sc === 'cyrillic' ? (detectCyrillicLanguage(v) === 'uk' ? 1 : detectCyrillicLanguage(v) === 'ru' ? 2 : 3) : sc === 'latin' ? 4 : 3;
+            e = { r: rawI.id(norm), k: keyI.id(k), p: phonI.id(keys.map((t) => phoneticKey(t)).sort().join(' ')), c: codes === '' ? 0 : codesToLatin(codes).charCodeAt(0), ini, w };
           }
           seen.set(v, e);
         }
-        raw[i] = e.r; key[i] = e.k; phon[i] = e.p; initial[i] = e.c; isInitial[i] = e.ini;
+        raw[i] = e.r; key[i] = e.k; phon[i] = e.p; initial[i] = e.c; isInitial[i] = e.ini; writing[i] = e.w;
       }
       const { freq, sumSq } = frequencies(key, keyI.size);
-      return { raw, key, phon, initial, isInitial, keyStr: keyI.values, phonStr: phonI.values, keyFreq: freq, keySumSq: sumSq };
+      return { raw, key, phon, initial, isInitial, writing, keyStr: keyI.values, phonStr: phonI.values, keyFreq: freq, keySumSq: sumSq };
     });
   }
 
@@ -131,7 +139,7 @@ export class ColumnStore {
 
   units(field: string): UnitColumn {
     return this.memo(`unit:${field}`, () => {
-      const key = new Int32Array(this.n).fill(-1), num = new Int32Array(this.n).fill(-1);
+      const key = new Int32Array(this.n).fill(-1), num = new Int32Array(this.n).fill(-1), numIsCode = new Uint8Array(this.n);
       const KI = new Interner(), NI = new Interner();
       const seen = new Map<string, [number, number]>();
       for (let i = 0; i < this.n; i++) {
@@ -139,9 +147,9 @@ export class ColumnStore {
         if (v === undefined) continue;
         let e = seen.get(v);
         if (e === undefined) { const u = normalizeUnit(v); e = [u.key === '' ? -1 : KI.id(u.key), u.number === '' ? -1 : NI.id(u.number)]; seen.set(v, e); }
-        key[i] = e[0]; num[i] = e[1];
+        key[i] = e[0]; num[i] = e[1]; numIsCode[i] = e[1] >= 0 && /^[A-Z]/.test(NI.values[e[1]]) ? 1 : 0;
       }
-      return { key, num, keyStr: KI.values };
+      return { key, num, numIsCode, keyStr: KI.values };
     });
   }
 }

@@ -7,12 +7,12 @@ export interface TrainedModel {
   comparisons: ComparisonSpec[];
   /** Level labels per comparison (levels 1…L). */
   levels: string[][];
-  /** m[c][l] and u[c][l] from EM on the candidate pairs. */
+  /** m[c][l] = P(level | match), u[c][l] = P(level | non-match), levels 1…L (missing excluded). */
   m: number[][];
   u: number[][];
-  /** u from random pairs (population), for reference and EM start. */
+  /** u from random record pairs. */
   uRandom: number[][];
-  /** Share of matches among candidate pairs (prior of the scored population). */
+  /** Prior probability that a pair is a match: over all record pairs ('sessions') or over candidate pairs ('candidates'). */
   lambda: number;
   blockingRules: BlockingRule[];
   mode: 'dedupe' | 'link';
@@ -20,7 +20,15 @@ export interface TrainedModel {
   /** Term-frequency adjustments are clamped to ±tfClamp bits. */
   tfClamp: number;
   trainedOnPairs: number;
-  em: { iterations: number; converged: boolean; logLikelihood: number };
+  training: {
+    /** 'sessions': EM per blocking rule with u fixed from random pairs (default); 'candidates': one EM over all candidate pairs, m and u free. */
+    method: 'sessions' | 'candidates';
+    sessions: { rule: string; pairs: number; lambda: number; iterations: number; converged: boolean; estimated: string[] }[];
+    /** Comparisons whose m no session could estimate. */
+    fallback: string[];
+    iterations?: number;
+    converged?: boolean;
+  };
 }
 
 export interface ExplanationTerm {

@@ -4,3 +4,4 @@ export { STANDARDS, TABLES, type TransliterationStandard } from './transliterati
 export { tokenCodes, codesToLatin, foldCodes, foldSurnameEnding } from './skeleton';
 export { GIVEN_NAMES, givenNameByCodes, patronymicByCodes, givenNameConflicts, type GivenName, type NameSex, type Patronymic } from './given-names';
 export { nameKey, nameTokens, tokenKey, analyseName, analyseToken, splitNameText, type NameTokenInfo, type TokenKind } from './name-key';
+export { correctGivenName } from './given-name-correction';

@@ -48,6 +48,11 @@ export function splitFullName(fullName: string): NameParts {
   if (out.familyName === undefined) {
     const rest = toks.filter((_, i) => !used[i] && info[i].kind !== 'initial');
     if (rest.length > 0) out.familyName = rest.join(' ');
+    else if (out.patronymic !== undefined && out.givenName !== undefined && info[g].kind !== 'initial') {
+      // Every full name has a surname: a lone -ович/-івна token beside a given name is the surname (Петрович Андрій).
+      out.familyName = out.patronymic;
+      delete out.patronymic;
+    }
   }
   return out;
 }

@@ -1,0 +1,1 @@
+export { generateSynthetic, type SyntheticOptions, type SyntheticRecord } from './generator';
