@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { evidenceCommands } from './evidence.commands';
 import { exportCommand } from './export.command';
 import { serveCommand } from './serve.command';
 import { workspaceCommands } from './workspace.commands';
@@ -8,4 +9,5 @@ export function registerCommands(program: Command): void {
   serveCommand(program);
   workspaceCommands(program);
   exportCommand(program);
+  evidenceCommands(program);
 }

@@ -1,5 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { RouteOptions } from './context';
+import { evidenceRoutes } from './evidence.routes';
+import { logRoutes } from './log.routes';
 import { registryRoutes } from './registry.routes';
 import { systemRoutes } from './system.routes';
 
@@ -10,4 +12,6 @@ import { systemRoutes } from './system.routes';
 export const ROUTE_PLUGINS: { plugin: FastifyPluginAsyncZod<RouteOptions>; prefix?: string }[] = [
   { plugin: systemRoutes },
   { plugin: registryRoutes, prefix: '/api/v1' },
+  { plugin: evidenceRoutes, prefix: '/api/v1' },
+  { plugin: logRoutes },
 ];

@@ -2,3 +2,4 @@ export * from './workspace';
 export * from './workspace.meta';
 export * from './status';
 export * from './keys';
+export { evidenceOf } from './evidence';
