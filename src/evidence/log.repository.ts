@@ -1,6 +1,6 @@
 // SQL of the evidence log: leaves, stored hashes (tlog stored-hash index) and signed checkpoints.
-// Bulk writes pass one bytea of concatenated values (plus offsets) per statement, which PGlite and
-// node-postgres both accept, so a million leaves go in as a few dozen statements.
+// Bulk writes pass hex text arrays (unnest), which PGlite and node-postgres both accept, so a
+// million leaves go in as a few dozen statements.
 import { sql } from 'drizzle-orm';
 import { queryRows, type Db } from '../db';
 import { HASH_SIZE, type Hash } from './log/index';
@@ -11,6 +11,7 @@ export const LOG_LOCK_KEY = 7226136; // pg_advisory_xact_lock key of the single 
 export interface CheckpointRow { size: number; root: Uint8Array; note: string; at: string }
 export interface LeafRow { idx: number; data: Uint8Array; hash: Uint8Array }
 
+const hex = (b: Uint8Array): string => Buffer.from(b.buffer, b.byteOffset, b.byteLength).toString('hex');
 const bytes = (b: Uint8Array): Uint8Array => (b instanceof Uint8Array ? b : new Uint8Array(b as ArrayBuffer));
 
 export const logRepository = {
@@ -44,30 +45,19 @@ export const logRepository = {
 
   async insertLeaves(tx: Db, first: number, data: readonly Uint8Array[], hashes: readonly Hash[]): Promise<void> {
     for (let s = 0; s < data.length; s += ROWS_PER_STATEMENT) {
-      const part = data.slice(s, s + ROWS_PER_STATEMENT);
-      const offs: number[] = [];
-      const lens: number[] = [];
-      let total = 0;
-      for (const d of part) {
-        offs.push(total);
-        lens.push(d.length);
-        total += d.length;
-      }
-      const blob = Buffer.allocUnsafe(total);
-      part.forEach((d, i) => blob.set(d, offs[i]));
-      const hs = Buffer.concat(hashes.slice(s, s + part.length));
+      const d = data.slice(s, s + ROWS_PER_STATEMENT).map(hex);
+      const h = hashes.slice(s, s + ROWS_PER_STATEMENT).map(hex);
       await tx.execute(sql`insert into log_leaves (idx, data, hash)
-        select ${first + s}::bigint + o.g - 1, substring(${blob}::bytea from o.off + 1 for o.len), substring(${hs}::bytea from (o.g - 1)::int * 32 + 1 for 32)
-        from unnest(${sql.param(offs)}::int[], ${sql.param(lens)}::int[]) with ordinality as o(off, len, g)`);
+        select ${first + s}::bigint + o.g - 1, decode(o.d, 'hex'), decode(o.h, 'hex')
+        from unnest(${sql.param(d)}::text[], ${sql.param(h)}::text[]) with ordinality as o(d, h, g)`);
     }
   },
 
   async insertHashes(tx: Db, first: number, hashes: readonly Hash[]): Promise<void> {
     for (let s = 0; s < hashes.length; s += ROWS_PER_STATEMENT * 2) {
-      const part = hashes.slice(s, s + ROWS_PER_STATEMENT * 2);
-      const blob = Buffer.concat(part);
+      const h = hashes.slice(s, s + ROWS_PER_STATEMENT * 2).map(hex);
       await tx.execute(sql`insert into log_hashes (idx, hash)
-        select ${first + s}::bigint + g, substring(${blob}::bytea from g * 32 + 1 for 32) from generate_series(0, ${part.length - 1}::int) g`);
+        select ${first + s}::bigint + o.g - 1, decode(o.h, 'hex') from unnest(${sql.param(h)}::text[]) with ordinality as o(h, g)`);
     }
   },
 
