@@ -1,6 +1,7 @@
 import { ALLEGATION_TYPES, type Actor } from '../domain';
 import { inTransaction, type Db } from '../db';
 import type { Workspace } from '../workspace';
+import { seedDemoEvidence } from './evidence.seed';
 import { demoFacilities } from './facilities.data';
 import { demoIndividuals, latin, typo, type DemoIndividual } from './people';
 import { rng, type Rng } from './random';
@@ -67,6 +68,7 @@ export async function seedDemo(ws: Workspace, opts: { individuals?: number; seed
       }
     }
     const counts = await seedTestimonies(ws, tx, r, people, fates, home, facilities.map((f) => f.id));
+    await seedDemoEvidence(ws, DEMO_ACTOR, tx, channel.id);
     return { sources: 4 + counts.sources, records: added.length + counts.records, facilities: facilities.length, episodes: episodes + counts.episodes, allegations: allegations + counts.allegations };
   });
 }
