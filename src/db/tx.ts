@@ -1,4 +1,4 @@
-import type { SQL } from 'drizzle-orm';
+import { sql, type SQL } from 'drizzle-orm';
 import type { Db } from './connection';
 import { auditEvents } from './schema';
 
@@ -63,4 +63,17 @@ export async function queryRows<T>(db: Db, query: SQL | string): Promise<T[]> {
 /** Joins the caller's transaction when given one, else opens its own. */
 export function withTx<T>(db: Db, tx: Db | undefined, fn: (tx: Db) => Promise<T>): Promise<T> {
   return tx ? fn(tx) : inTransaction(db, fn);
+}
+
+/**
+ * Counts rows of a query exactly up to `cap`; beyond it, answers the planner's estimate (fast on millions
+ * of rows, where an exact count would read every match). `select` must be a complete SELECT statement.
+ */
+export async function cappedCount(db: Db, select: SQL, cap = 1000): Promise<{ total: number; estimated: boolean }> {
+  const [{ n }] = await queryRows<{ n: number }>(db, sql`select count(*)::int as n from (${select} limit ${cap + 1}) capped`);
+  if (Number(n) <= cap) return { total: Number(n), estimated: false };
+  const plan = await queryRows<{ 'QUERY PLAN': [{ Plan: { 'Plan Rows': number } }] }>(db, sql`explain (format json) ${select}`);
+  const raw = plan[0]['QUERY PLAN'];
+  const est = (typeof raw === 'string' ? JSON.parse(raw) : raw)[0].Plan['Plan Rows'];
+  return { total: Math.max(cap + 1, Math.round(Number(est))), estimated: true };
 }

@@ -25,7 +25,11 @@ export const listQuery = z.object({
 export type ListQuery = z.infer<typeof listQuery>;
 
 export function page<T>(schema: z.ZodType<T>) {
-  return z.object({ items: z.array(schema), total: z.number().int() });
+  return z.object({
+    items: z.array(schema),
+    total: z.number().int(),
+    estimated: z.boolean().optional().describe('true when total is an estimate (more than 1,000 matches)'),
+  });
 }
 export interface Page<T> { items: T[]; total: number }
 

@@ -1,5 +1,5 @@
 import { and, asc, desc, eq, inArray, sql, type SQL } from 'drizzle-orm';
-import { queryRows, type Db } from '../db';
+import { cappedCount, queryRows, type Db } from '../db';
 import { partialDate } from '../domain';
 import { schema } from '../db';
 import type { PersonListQuery } from './person.schema';
@@ -87,48 +87,39 @@ export const personRepository = {
     return out;
   },
 
-  async rankedHits(db: Db, hits: SQL, w: SQL | undefined, q: PersonListQuery): Promise<{ items: (PersonRow & { score?: number })[]; total: number }> {
-    const order = q.sort === 'name' ? sql`persons.display_name asc` : q.sort === 'status' ? sql`persons.status asc, h.score desc` : q.sort === 'updated' ? sql`persons.updated_at desc` : sql`h.score desc, persons.display_name asc`;
-    const rows = await queryRows<{ id: string; score: number; total: number }>(db, sql`
-      with h as (${hits})
-      select persons.id, h.score::float8 as score, count(*) over ()::int as total
-      from h join ${persons} on persons.id = h.person_id where ${w}
-      order by ${order}, persons.id limit ${q.limit} offset ${q.offset}`);
-    const ids = rows.map((r) => r.id);
-    const byId = new Map((ids.length ? await db.select().from(persons).where(inArray(persons.id, ids)) : []).map((p) => [p.id, p]));
-    const total = rows[0]?.total ?? (q.offset > 0 ? await countHits(db, hits, w) : 0);
-    return { items: rows.map((r) => ({ ...byId.get(r.id)!, score: Number(r.score) })), total: Number(total) };
+  async ranked(db: Db, match: SQL, score: SQL, w: SQL | undefined, q: PersonListQuery) {
+    const where = and(match, w);
+    const count = await cappedCount(db, sql`select 1 from ${persons} where ${where}`);
+    const order = q.sort === 'name' || count.estimated ? sql`${persons.displayName} asc`
+      : q.sort === 'status' ? sql`${persons.status} asc, ${score} desc` : q.sort === 'updated' ? sql`${persons.updatedAt} desc` : sql`${score} desc, ${persons.displayName} asc`;
+    const rows = await db.select({ p: persons, score: sql<number>`${score}` }).from(persons).where(where)
+      .orderBy(order, asc(persons.id)).limit(q.limit).offset(q.offset);
+    return { items: rows.map((r) => ({ ...r.p, score: Number(r.score) })), total: count.total, estimated: count.estimated };
   },
 
-  /** Lists persons; with a name query, ranks by trigram word similarity on name keys and folded names. */
-  async search(db: Db, s: PersonSearch): Promise<{ items: (PersonRow & { score?: number })[]; total: number }> {
+  /**
+   * Lists persons; with a name query, searches the person-level search columns: exact canonical tokens first
+   * (every spelling folds to the same tokens; GIN index), fuzzy trigram word similarity when nothing matches
+   * exactly. Results are ranked by score up to 1,000 matches; beyond that they are listed by name and the
+   * total is the planner's estimate (`estimated: true`).
+   */
+  async search(db: Db, s: PersonSearch): Promise<{ items: (PersonRow & { score?: number })[]; total: number; estimated?: boolean }> {
     const w = and(...filters(s));
     const q = s.query;
     if (s.key !== undefined && s.text !== undefined) {
-      // Exact canonical tokens first (every spelling of a name folds to the same tokens; GIN index on name_tokens);
-      // when nothing matches exactly, fuzzy trigram word similarity on keys and folded names.
       const tokens = s.key.split(' ').filter(Boolean);
-      // Score: the share of the record's tokens the query names (all query tokens are present), cheap to compute on many rows.
-      const exact = sql`select pr.person_id, max(${tokens.length}::float8 / greatest(cardinality(pr.name_tokens), 1)) as score
-        from ${personRecords} pr where pr.is_current and pr.name_tokens @> ${sql`array[${sql.join(tokens.map((t) => sql`${t}`), sql`, `)}]::text[]`}
-        group by pr.person_id`;
-      const fuzzy = sql`select pr.person_id, max(greatest(
-          0.6 * word_similarity(${s.key}, pr.name_key) + 0.4 * similarity(${s.key}, pr.name_key),
-          0.6 * word_similarity(${s.text}, pr.name_text) + 0.4 * similarity(${s.text}, pr.name_text))) as score
-        from ${personRecords} pr
-        where pr.is_current and (${s.key} <% pr.name_key or ${s.text} <% pr.name_text)
-        group by pr.person_id`;
-      const first = tokens.length ? await this.rankedHits(db, exact, w, q) : { items: [], total: 0 };
-      return first.total > 0 ? first : this.rankedHits(db, fuzzy, w, q);
+      const exactWhere = tokens.length ? sql`${persons.nameTokens} @> ${sql`array[${sql.join(tokens.map((t) => sql`${t}`), sql`, `)}]::text[]`}` : sql`false`;
+      const exactScore = sql`${tokens.length}::float8 / greatest(cardinality(${persons.nameTokens}), 1)`;
+      const first = await this.ranked(db, exactWhere, exactScore, w, q);
+      if (first.total > 0) return first;
+      const fuzzyWhere = sql`(${s.key} <% ${persons.nameKey} or ${s.text} <% ${persons.nameText})`;
+      const fuzzyScore = sql`greatest(0.6 * word_similarity(${s.key}, ${persons.nameKey}) + 0.4 * similarity(${s.key}, ${persons.nameKey}),
+        0.6 * word_similarity(${s.text}, ${persons.nameText}) + 0.4 * similarity(${s.text}, ${persons.nameText}))`;
+      return this.ranked(db, fuzzyWhere, fuzzyScore, w, q);
     }
     const order = q.sort === 'status' ? [asc(persons.status), asc(persons.displayName)] : q.sort === 'updated' ? [desc(persons.updatedAt)] : [asc(persons.displayName)];
     const items = await db.select().from(persons).where(w).orderBy(...order, asc(persons.id)).limit(q.limit).offset(q.offset);
-    const [{ total }] = await db.select({ total: sql<number>`count(*)::int` }).from(persons).where(w);
-    return { items, total: Number(total) };
+    const count = await cappedCount(db, sql`select 1 from ${persons} where ${w}`);
+    return { items, total: count.total, estimated: count.estimated };
   },
 };
-
-async function countHits(db: Db, hits: SQL, w: SQL | undefined): Promise<number> {
-  const r = await queryRows<{ total: number }>(db, sql`with h as (${hits}) select count(*)::int as total from h join ${persons} on persons.id = h.person_id where ${w}`);
-  return Number(r[0]?.total ?? 0);
-}

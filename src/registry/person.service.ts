@@ -8,7 +8,7 @@ import {
   personListQuery, personRecordCorrection, personRecordInput, personUpdate,
   type PersonDetail, type PersonRecord, type PersonSummary,
 } from './person.schema';
-import { searchColumns } from './search-text';
+import { personSearchColumns, searchColumns } from './search-text';
 import { sourceRepository } from './source.repository';
 import { isPublicActor, readableSensitivities } from './visibility';
 
@@ -46,6 +46,9 @@ export function recordRow(v: RecordValues, personId: string, createdBy: string) 
     personId, sensitivity: v.sensitivity, createdBy,
   };
 }
+
+/** The page of a list, with `estimated` when the total is the planner's estimate (more than 1,000 matches). */
+export type EstimatedPage<T> = Page<T> & { estimated?: boolean };
 
 export class PersonService {
   constructor(private readonly db: Db) {}
@@ -88,6 +91,7 @@ export class PersonService {
           displayName: name?.name ?? '(no name)', displayNameLatin: name?.script === 'latin' ? name.name : null,
           status: st.status, statusDate: st.statusDate, statusEarliest: dateColumns(st.statusDate).earliest,
           birth: v.birth ?? null, recordCount: 1, sensitivity: v.sensitivity,
+          ...personSearchColumns([searchColumns([v.familyName ?? '', v.givenName ?? '', v.patronymic ?? '', v.fullName ?? ''])]),
         };
       }));
       let k = 0;
@@ -131,6 +135,7 @@ export class PersonService {
     const lat = variants.find((n) => n.script === 'latin');
     const st = deriveStatus(recs);
     await personRepository.updatePerson(db, personId, {
+      ...personSearchColumns(recs),
       displayName: (cyr ?? lat ?? variants[0])?.name ?? '(no name)',
       displayNameLatin: lat?.name ?? null,
       status: st.status,
@@ -141,14 +146,14 @@ export class PersonService {
     });
   }
 
-  async list(actor: Actor, query: unknown): Promise<Page<PersonSummary>> {
+  async list(actor: Actor, query: unknown): Promise<EstimatedPage<PersonSummary>> {
     const q = validate(personListQuery, query);
     const cols = q.q ? searchColumns([q.q]) : undefined;
     const res = await personRepository.search(this.db, {
       query: q, key: cols?.nameKey, text: cols?.nameText,
       sensitivities: readableSensitivities(actor), publicOnly: isPublicActor(actor),
     });
-    return { items: res.items.map(toPersonSummary), total: res.total };
+    return { items: res.items.map(toPersonSummary), total: res.total, ...(res.estimated ? { estimated: true } : {}) };
   }
 
   async get(actor: Actor, id: string): Promise<PersonDetail> {

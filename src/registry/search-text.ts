@@ -16,3 +16,14 @@ export function searchColumns(names: string[]): { nameKey: string; nameText: str
   const joined = names.filter(Boolean).join(' ');
   return { nameKey: nameKey(joined), nameText: foldText(joined) };
 }
+
+/** Person-level search columns from the search columns of its current records. */
+export function personSearchColumns(records: { nameKey: string; nameText: string }[]): { nameTokens: string[]; nameKey: string; nameText: string } {
+  const tokens = new Set<string>();
+  for (const r of records) for (const t of r.nameKey.split(' ')) if (t) tokens.add(t);
+  return {
+    nameTokens: [...tokens].sort(),
+    nameKey: [...new Set(records.map((r) => r.nameKey).filter(Boolean))].join(' | '),
+    nameText: [...new Set(records.map((r) => r.nameText).filter(Boolean))].join(' | '),
+  };
+}

@@ -31,11 +31,21 @@ export const persons = pgTable('persons', {
   statusEarliest: day('status_earliest'),
   birth: text('birth'),
   recordCount: integer('record_count').notNull().default(0),
+  /** Search columns over the person's current records: canonical tokens (union), keys and folded names joined by " | ". */
+  nameTokens: text('name_tokens').array().notNull().default(sql`'{}'::text[]`),
+  nameKey: text('name_key').notNull().default(''),
+  nameText: text('name_text').notNull().default(''),
   sensitivity: text('sensitivity').notNull().default('internal'),
   published: boolean('published').notNull().default(false),
   createdAt: createdAt(),
   updatedAt: updatedAt(),
-}, (t) => [index('persons_status_idx').on(t.status), index('persons_display_name_idx').on(t.displayName)]);
+}, (t) => [
+  index('persons_status_idx').on(t.status),
+  index('persons_display_name_idx').on(t.displayName),
+  index('persons_name_tokens_gin').using('gin', t.nameTokens),
+  index('persons_name_key_trgm').using('gin', sql`${t.nameKey} gin_trgm_ops`),
+  index('persons_name_text_trgm').using('gin', sql`${t.nameText} gin_trgm_ops`),
+]);
 
 /** One person as one source describes them. Content columns are immutable (trigger); corrections are new versions. */
 export const personRecords = pgTable('person_records', {
@@ -76,9 +86,6 @@ export const personRecords = pgTable('person_records', {
 }, (t) => [
   index('person_records_person_idx').on(t.personId),
   index('person_records_source_idx').on(t.sourceId, t.recordKey),
-  index('person_records_name_key_trgm').using('gin', sql`${t.nameKey} gin_trgm_ops`),
-  index('person_records_name_text_trgm').using('gin', sql`${t.nameText} gin_trgm_ops`),
-  index('person_records_name_tokens_gin').using('gin', t.nameTokens),
   index('person_records_birth_idx').on(t.birthEarliest),
 ]);
 
