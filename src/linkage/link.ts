@@ -169,7 +169,8 @@ export function finish(p: Prepared, f: FinishArgs): LinkResult {
   const tw = weightOfProbability(upper), lw = weightOfProbability(lower);
   const dec = decisionPairs(p.records, opts);
   const { clusterOf, stats } = clusterPairs({
-    n, a: pairs.a, b: pairs.b, weight, count: pairs.length, threshold: tw, conflictWeight: lw,
+    // A conflict inside a component is a compared pair whose evidence points against a match (Bayes factor < 1/8).
+    n, a: pairs.a, b: pairs.b, weight, count: pairs.length, threshold: tw, conflictWeight: scorer.prior - 3,
     mustLinks: dec.must, cannotLinks: dec.cannot, initial: f.initial,
     sourceOf: p.sourceOf, maxPerSource: opts.maxPerSource ?? 0, guard: opts.guard,
   });
@@ -221,7 +222,7 @@ export function finish(p: Prepared, f: FinishArgs): LinkResult {
   if (opts.blockingRecall !== false) {
     const cfg = typeof opts.blockingRecall === 'object' ? opts.blockingRecall : {};
     recall = estimateBlockingRecall(p.store, p.comparators, scorer, p.index, {
-      budget: cfg.budget ?? Math.min(20_000_000, Math.max(2_000_000, 20 * n)), seed: opts.seed ?? 1, extraRules: (cfg.rules ?? []).map(parseBlockingRule),
+      budget: cfg.budget ?? Math.min(5_000_000, Math.max(2_000_000, 10 * n)), seed: opts.seed ?? 1, extraRules: (cfg.rules ?? []).map(parseBlockingRule),
       sourceOf: model.mode === 'link' ? p.sourceOf : undefined,
     });
     f.lap('blockingRecall');

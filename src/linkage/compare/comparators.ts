@@ -19,7 +19,10 @@ function nameComparator(store: ColumnStore, spec: Extract<ComparisonSpec, { kind
       const ki = key[i], kj = key[j];
       // Equal keys across writings (Cyrillic vs Latin, Ukrainian vs Russian) is as exact as the scripts allow;
       // "transliteration" is a different spelling within one writing (diminutive, other romanisation, ё/е).
-      if (ki === kj) return writing[i] !== writing[j] && writing[i] !== 3 && writing[j] !== 3 ? 1 : 2;
+      if (ki === kj) {
+        const wi = writing[i], wj = writing[j];
+        return (wi === 4) !== (wj === 4) || wi * wj === 2 ? 1 : 2;
+      }
       if (isInitial[i] === 1 || isInitial[j] === 1) return initial[i] === initial[j] ? INIT : DIFF;
       const s = jaroWinkler(keyStr[ki], keyStr[kj]);
       if (s >= 0.92) return 3;

@@ -3,7 +3,7 @@
  * blocking rules. Normalisation of a distinct raw value runs once (memoised), so a million records
  * with a few hundred thousand distinct names cost a few hundred thousand normalisations.
  */
-import { analyseToken, correctGivenName, detectCyrillicLanguage, detectScript, nameTokens, splitNameText, tokenCodes, codesToLatin } from '../names';
+import { analyseName, correctGivenName, splitNameText, tokenCodes, codesToLatin } from '../names';
 import { fieldValue, normalizeRank, normalizeSex, normalizeUnit, parseBirthDate, splitFullName, type LinkRecord, type NameParts } from '../record';
 import { phoneticKey } from '../strings';
 import { Interner, frequencies } from './interner';
@@ -33,6 +33,10 @@ export interface UnitColumn { key: Int32Array; num: Int32Array; numIsCode: Uint8
 export interface FieldIssue { row: number; field: string; value: string; error: string }
 
 const NAME_FIELDS = new Set(['familyName', 'givenName', 'patronymic']);
+const CYR = /[\u0400-\u04FF]/;
+const LAT = /[A-Za-z\u00C0-\u024F]/;
+const UK = /[іїєґІЇЄҐ]/;
+const RU = /[ыэъёЫЭЪЁ]/;
 
 const normText = (s: string) => s.normalize('NFC').toLowerCase().replace(/\s+/g, ' ').trim();
 
@@ -71,33 +75,36 @@ export class ColumnStore {
   names(field: string): NameColumn {
     return this.memo(`name:${field}`, () => {
       const n = this.n;
-      const raw = new Int32Array(n).fill(-1), key = new Int32Array(n).fill(-1), phon = new Int32Array(n).fill(-1);
+      const raw = new Int32Array(n).fill(-1), key = new Int32Array(n).fill(-1), phonCol = new Int32Array(n).fill(-1);
       const initial = new Int32Array(n), isInitial = new Uint8Array(n), writing = new Uint8Array(n);
       const rawI = new Interner(), keyI = new Interner(), phonI = new Interner();
       const seen = new Map<string, { r: number; k: number; p: number; c: number; ini: number; w: number }>();
+      const phon = new Map<string, number>();
+      const given = this.givenNameFields.has(field);
       for (let i = 0; i < n; i++) {
         const v = this.value(i, field);
         if (v === undefined) continue;
         let e = seen.get(v);
         if (e === undefined) {
-          const norm = normText(v);
-          const toks = splitNameText(v);
-          const keys = this.givenNameFields.has(field) ? toks.map((t) => correctGivenName(t) ?? analyseToken(t, v).key).filter((k) => k !== '') : nameTokens(v);
-          if (keys.length === 0) { e = { r: -1, k: -1, p: -1, c: 0, ini: 0, w: 0 }; }
+          const infos = analyseName(v);
+          if (infos.length === 0) e = { r: -1, k: -1, p: -1, c: 0, ini: 0, w: 0 };
           else {
-            const k = keys.slice().sort().join(' ');
-            const codes = tokenCodes(toks[0]);
-            const ini = toks.length === 1 && analyseToken(toks[0]).kind === 'initial' ? 1 : 0;
-            const sc = detectScript(v);
-            const w = sc === 'cyrillic' ? (detectCyrillicLanguage(v) === 'uk' ? 1 : detectCyrillicLanguage(v) === 'ru' ? 2 : 3) : sc === 'latin' ? 4 : 3;
-            e = { r: rawI.id(norm), k: keyI.id(k), p: phonI.id(keys.map((t) => phoneticKey(t)).sort().join(' ')), c: codes === '' ? 0 : codesToLatin(codes).charCodeAt(0), ini, w };
+            const keys = given ? infos.map((t) => (t.kind === 'given' || t.kind === 'initial' ? t.key : correctGivenName(t.raw) ?? t.key)) : infos.map((t) => t.key);
+            const k = keys.length === 1 ? keys[0] : keys.slice().sort().join(' ');
+            const codes = tokenCodes(infos[0].raw, v);
+            const ini = infos.length === 1 && infos[0].kind === 'initial' ? 1 : 0;
+            const cyr = CYR.test(v), lat = LAT.test(v);
+            const w = cyr && !lat ? (UK.test(v) ? 1 : RU.test(v) ? 2 : 3) : lat && !cyr ? 4 : 3;
+            let pk = phon.get(k);
+            if (pk === undefined) { pk = phonI.id(keys.length === 1 ? phoneticKey(k) : keys.map((t) => phoneticKey(t)).sort().join(' ')); phon.set(k, pk); }
+            e = { r: rawI.id(normText(v)), k: keyI.id(k), p: pk, c: codes === '' ? 0 : codesToLatin(codes).charCodeAt(0), ini, w };
           }
           seen.set(v, e);
         }
-        raw[i] = e.r; key[i] = e.k; phon[i] = e.p; initial[i] = e.c; isInitial[i] = e.ini; writing[i] = e.w;
+        raw[i] = e.r; key[i] = e.k; phonCol[i] = e.p; initial[i] = e.c; isInitial[i] = e.ini; writing[i] = e.w;
       }
       const { freq, sumSq } = frequencies(key, keyI.size);
-      return { raw, key, phon, initial, isInitial, writing, keyStr: keyI.values, phonStr: phonI.values, keyFreq: freq, keySumSq: sumSq };
+      return { raw, key, phon: phonCol, initial, isInitial, writing, keyStr: keyI.values, phonStr: phonI.values, keyFreq: freq, keySumSq: sumSq };
     });
   }
 

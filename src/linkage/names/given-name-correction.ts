@@ -33,6 +33,8 @@ export function correctGivenName(token: string, minSimilarity = 0.9): string | u
   let best = 0, second = 0, bestKey: string | undefined;
   for (const k of table()) {
     if (Math.abs(k.codes.length - codes.length) > 2) continue;
+    // A typo rarely hits both of the first two letters; Jaro–Winkler below 0.9 is certain otherwise.
+    if (k.codes.charCodeAt(0) !== codes.charCodeAt(0) && k.codes.charCodeAt(1) !== codes.charCodeAt(1)) continue;
     const s = jaroWinkler(codes, k.codes);
     if (s > best) { if (k.key !== bestKey) second = best; best = s; bestKey = k.key; }
     else if (s > second && k.key !== bestKey) second = s;

@@ -31,12 +31,18 @@ export function analyseToken(token: string, context?: string): NameTokenInfo {
   if (codes === '') return { raw: token, key: '', kind: 'other' };
   const letters = token.replace(/[^\p{L}]/gu, '');
   if (letters.length === 1) return { raw: token, key: codesToLatin(codes), kind: 'initial' };
-  const g = givenNameByCodes(codes);
-  if (g) return { raw: token, key: g.key, kind: 'given', sex: g.sex };
-  const p = patronymicByCodes(codes);
-  if (p) return { raw: token, key: p.key, kind: 'patronymic', sex: p.sex };
-  return { raw: token, key: codesToLatin(foldSurnameEnding(codes)), kind: 'other' };
+  let a = analysisCache.get(codes);
+  if (a === undefined) {
+    const g = givenNameByCodes(codes);
+    const p = g ? undefined : patronymicByCodes(codes);
+    a = g ? { key: g.key, kind: 'given', sex: g.sex } : p ? { key: p.key, kind: 'patronymic', sex: p.sex } : { key: codesToLatin(foldSurnameEnding(codes)), kind: 'other' };
+    if (analysisCache.size > 500_000) analysisCache.clear();
+    analysisCache.set(codes, a);
+  }
+  return a.sex === undefined ? { raw: token, key: a.key, kind: a.kind } : { raw: token, key: a.key, kind: a.kind, sex: a.sex };
 }
+
+const analysisCache = new Map<string, { key: string; kind: TokenKind; sex?: NameSex }>();
 
 /** Token analyses in input order. */
 export function analyseName(text: string): NameTokenInfo[] {

@@ -128,11 +128,43 @@ export function foldCodes(codes: string): string {
   return s.replace(/(.)\1+/g, '$1');
 }
 
-/** Phoneme codes of one token (lower-cased, any script), folded. Empty when the token has no letters. */
+const codeCache = new Map<string, string>();
+const contextKeyCache = new Map<string, string>();
+const flagsKey = (c: Context) => `${+c.german}${+c.polish}${+c.french}${+c.gostB}${+c.diacritic}`;
+
+function contextKey(whole: string): string {
+  let k = contextKeyCache.get(whole);
+  if (k === undefined) {
+    if (contextKeyCache.size > 200_000) contextKeyCache.clear();
+    k = flagsKey(latinContext(whole.normalize('NFC').toLowerCase()));
+    contextKeyCache.set(whole, k);
+  }
+  return k;
+}
+
+const needsContextCache = new Map<string, boolean>();
+
+/** Phoneme codes of one token (lower-cased, any script), folded. Empty when the token has no letters. Memoised. */
 export function tokenCodes(token: string, context?: string): string {
-  const t = token.normalize('NFC').toLowerCase();
-  const codes = CYR_RE.test(t) ? decodeCyrillic(t.replace(STRIP, '')) : decodeLatin(t, context?.normalize('NFC').toLowerCase());
-  return foldCodes(codes);
+  let key = token;
+  if (context !== undefined && context !== token && !CYR_RE.test(token)) {
+    let needs = needsContextCache.get(token);
+    if (needs === undefined) {
+      const own = latinContext(token.normalize('NFC').toLowerCase());
+      needs = !(own.german || own.polish || own.french || own.gostB || own.diacritic || /w/i.test(token));
+      if (needsContextCache.size > 500_000) needsContextCache.clear();
+      needsContextCache.set(token, needs);
+    }
+    if (needs) key = `${token}\u0001${contextKey(context)}`;
+  }
+  let codes = codeCache.get(key);
+  if (codes === undefined) {
+    const t = token.normalize('NFC').toLowerCase();
+    codes = foldCodes(CYR_RE.test(t) ? decodeCyrillic(t.replace(STRIP, '')) : decodeLatin(t, key === token ? undefined : context!.normalize('NFC').toLowerCase()));
+    if (codeCache.size > 1_000_000) codeCache.clear();
+    codeCache.set(key, codes);
+  }
+  return codes;
 }
 
 const OUT: Readonly<Record<string, string>> = { Z: 'zh', X: 'kh', C: 'ts', Q: 'ch', W: 'sh', S: 'shch' };

@@ -55,8 +55,9 @@ export function generateSynthetic(opts: SyntheticOptions): SyntheticRecord[] {
 
   const makeSurname = (): string => {
     const r = rnd();
-    // Roughly the shape of real surname distributions: the ~100 most frequent surnames cover ~12% of people.
-    if (r < 0.12) return zipf(COMMON_SURNAMES, 0.9);
+    // Roughly the shape of real surname distributions: the ~100 most frequent surnames cover ~12% of
+    // people, the most frequent one well under 1%.
+    if (r < 0.12) return zipf(COMMON_SURNAMES, 0.3);
     if (r < 0.52) { const st = pick(SURNAME_STEMS); const sf = pick(SURNAME_SUFFIXES); return st + sf; }
     let s = '';
     const syl = 2 + Math.floor(rnd() * 2);
