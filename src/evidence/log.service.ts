@@ -31,6 +31,9 @@ export class LogRangeError extends Error {
 }
 
 export class EvidenceLog {
+  /** Largest checkpoint size seen (checkpoints only grow), so proofs for known sizes skip a query. */
+  #published = 0;
+
   constructor(
     private readonly db: Db,
     private readonly kind: 'pglite' | 'postgres',
@@ -80,10 +83,13 @@ export class EvidenceLog {
 
   /** Tree size that proofs and tiles are served for: the latest signed checkpoint. */
   async publishedSize(db: Db = this.db): Promise<number> {
-    return (await logRepository.latestCheckpoint(db))?.size ?? 0;
+    const size = (await logRepository.latestCheckpoint(db))?.size ?? 0;
+    if (db === this.db) this.#published = Math.max(this.#published, size);
+    return size;
   }
 
   async #checkSize(size: number | undefined, db: Db): Promise<number> {
+    if (size !== undefined && db === this.db && Number.isSafeInteger(size) && size >= 0 && size <= this.#published) return size;
     const published = await this.publishedSize(db);
     const s = size ?? published;
     if (!Number.isSafeInteger(s) || s < 0 || s > published) throw new LogRangeError(`tree size ${s} is not available (the latest checkpoint has ${published} leaves)`);
