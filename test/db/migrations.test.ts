@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { queryRows, runMigrations, schema } from '../../src/db';
 import { backends, dbMessage, openTestDatabase } from '../helpers/db';
 
-const tables = Object.values(schema).filter((v): v is PgTable => typeof v === 'object' && v !== null && Symbol.for('drizzle:IsDrizzleTable') in v);
+const tables = (Object.values(schema) as unknown[]).filter((v): v is PgTable => typeof v === 'object' && v !== null && Symbol.for('drizzle:IsDrizzleTable') in v);
 
 describe.each(backends())('migrations on %s', (kind) => {
   let d: Awaited<ReturnType<typeof openTestDatabase>>;
