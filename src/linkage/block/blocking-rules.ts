@@ -27,7 +27,7 @@ export function parseBlockingRule(input: BlockingRuleInput): BlockingRule {
 /** Default rules for person records; their candidate pairs are unioned. */
 export const DEFAULT_BLOCKING_RULES: readonly string[] = [
   'familyName:key+givenName:key',
-  'familyName:phonetic+givenName:key',
+  'familyName:phonetic+givenName:key+birthDate:year',
   'givenName:key+birthDate:date',
   'familyName:phonetic+birthDate:yearMonth',
   'familyName:key+birthDate:year',

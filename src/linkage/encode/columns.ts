@@ -45,6 +45,7 @@ export class ColumnStore {
   readonly issues: FieldIssue[] = [];
   private readonly parts: (NameParts | undefined)[];
   private readonly cache = new Map<string, unknown>();
+  private readonly splitMemo = new Map<string, NameParts>();
 
   /**
    * @param givenNameFields fields holding given names: their keys get spelling correction against the
@@ -59,7 +60,12 @@ export class ColumnStore {
   value(i: number, field: string): string | undefined {
     const r = this.records[i];
     if (NAME_FIELDS.has(field) && r.familyName === undefined && r.givenName === undefined && r.patronymic === undefined && r.fullName) {
-      const p = (this.parts[i] ??= splitFullName(r.fullName));
+      let p = this.parts[i];
+      if (p === undefined) {
+        p = this.splitMemo.get(r.fullName);
+        if (p === undefined) { p = splitFullName(r.fullName); this.splitMemo.set(r.fullName, p); }
+        this.parts[i] = p;
+      }
       const v = p[field as keyof NameParts];
       return v === undefined || v.trim() === '' ? undefined : v.trim();
     }

@@ -29,8 +29,7 @@ export function splitNameText(text: string): string[] {
 export function analyseToken(token: string, context?: string): NameTokenInfo {
   const codes = tokenCodes(token, context);
   if (codes === '') return { raw: token, key: '', kind: 'other' };
-  const letters = token.replace(/[^\p{L}]/gu, '');
-  if (letters.length === 1) return { raw: token, key: codesToLatin(codes), kind: 'initial' };
+  if (token.length <= 3 && token.replace(/[^\p{L}]/gu, '').length === 1) return { raw: token, key: codesToLatin(codes), kind: 'initial' };
   let a = analysisCache.get(codes);
   if (a === undefined) {
     const g = givenNameByCodes(codes);

@@ -146,6 +146,10 @@ const needsContextCache = new Map<string, boolean>();
 
 /** Phoneme codes of one token (lower-cased, any script), folded. Empty when the token has no letters. Memoised. */
 export function tokenCodes(token: string, context?: string): string {
+  if (context === undefined || context === token) {
+    const hit = codeCache.get(token);
+    if (hit !== undefined) return hit;
+  }
   let key = token;
   if (context !== undefined && context !== token && !CYR_RE.test(token)) {
     let needs = needsContextCache.get(token);
