@@ -29,3 +29,17 @@ export { sessionExpiresAt, isSessionValid, shouldTouchSession, SESSION_LIFETIME,
 export {
   redact, createRedactor, witnessPseudonym, witnessCode, REDACTED, PERSONAL_FIELDS, SECRET_FIELDS, DEFAULT_REDACTED_FIELDS, type Redacted,
 } from './redact';
+
+// Services of the auth room (database and keyring I/O), beside the pure primitives above.
+export { policyActor, userActor, DEMO_VISITOR, SECOND_FACTOR_ROLES, roleNeedsSecondFactor } from './actor-mapping';
+export { ThrottledError, SignInFailedError, authorize } from './errors';
+export { FieldKeys, FIELD_KEYRING_FILE, type DerivedKeyPurpose } from './workspace-keys';
+export { FieldCipher, ENCRYPTED_COLUMNS, countEncryptedValues, countValuesByKey, type EncryptedColumn } from './field-cipher';
+export { recordRestrictedView, type RestrictedView, type RestrictedViewCustody } from './restricted-view';
+export { UserService, DEMO_ACCOUNTS, TOTP_ISSUER, oneTimePassword, toPublicUser } from './user.service';
+export { SessionService, type SessionView, type ResolvedSession, type IssuedSession, type RequestContext, type SessionStage } from './session.service';
+export { WitnessService } from './witness.service';
+export { KeyRotationService, type KeyStatus } from './key-rotation.service';
+export { createAuth, type AuthRoom, type AuthOptions } from './auth.room';
+export * from './user.schema';
+export * from './witness.schema';

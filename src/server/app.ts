@@ -1,3 +1,4 @@
+import cookie from '@fastify/cookie';
 import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
@@ -6,16 +7,16 @@ import swaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import { existsSync } from 'node:fs';
-import type { Actor } from '../domain';
-import type { ServerDeps } from './context';
+import { authOf } from '../workspace';
+import type { RateLimitOptions, ServerDeps } from './context';
 import { sendProblem } from './problem';
 import { installPolicies } from './policy';
 import { ROUTE_PLUGINS } from './routes';
+import { installSessions } from './session';
 
 export const API_PREFIX = '/api/v1';
 
-/** A local operator: used only where access control is not configured (tests, single-user local use). */
-const LOCAL_OPERATOR: Actor = { id: 'local-operator', role: 'investigator' };
+const RATE_LIMIT_DEFAULTS: Required<RateLimitOptions> = { max: 600, loginMax: 20, allowList: [] };
 
 export async function buildApp(deps: ServerDeps): Promise<FastifyInstance> {
   const app = Fastify({
@@ -26,8 +27,10 @@ export async function buildApp(deps: ServerDeps): Promise<FastifyInstance> {
         }
       : false,
     bodyLimit: 2 * 1024 * 1024,
-    trustProxy: false,
+    trustProxy: (deps.trustProxy ?? false) as boolean, // the union of Fastify's accepted forms confuses its overloads
   });
+  const auth = deps.auth ?? authOf(deps.workspace);
+  const limits = { ...RATE_LIMIT_DEFAULTS, ...deps.rateLimit };
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   app.setErrorHandler((err, request, reply) => sendProblem(reply, request, err));
@@ -52,7 +55,9 @@ export async function buildApp(deps: ServerDeps): Promise<FastifyInstance> {
     reply.header('x-vigil-workspace-kind', deps.workspace.meta.kind);
     if (request.protocol === 'https') reply.header('strict-transport-security', 'max-age=31536000; includeSubDomains');
   });
-  await app.register(rateLimit, { max: 600, timeWindow: '1 minute', allowList: ['127.0.0.1', '::1'] });
+  // Every route is rate-limited per client address; routes may set a stricter limit (sign-in).
+  await app.register(rateLimit, { max: limits.max, timeWindow: '1 minute', allowList: limits.allowList });
+  await app.register(cookie);
 
   await app.register(swagger, {
     openapi: {
@@ -63,13 +68,10 @@ export async function buildApp(deps: ServerDeps): Promise<FastifyInstance> {
   });
   await app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: true });
 
+  installSessions(app, { workspace: deps.workspace, auth, resolveActor: deps.resolveActor });
   installPolicies(app);
-  app.decorateRequest('actor', null as unknown as Actor);
-  app.addHook('onRequest', async (request) => {
-    request.actor = deps.resolveActor ? await deps.resolveActor(request) : LOCAL_OPERATOR;
-  });
 
-  for (const r of ROUTE_PLUGINS) await app.register(r.plugin, { ws: deps.workspace, ...(r.prefix ? { prefix: r.prefix } : {}) });
+  for (const r of ROUTE_PLUGINS) await app.register(r.plugin, { ws: deps.workspace, auth, rateLimit: limits, ...(r.prefix ? { prefix: r.prefix } : {}) });
   app.get('/api/v1/openapi.json', { config: { policy: 'public' }, schema: { hide: true } }, async () => app.swagger());
 
   if (deps.webRoot && existsSync(deps.webRoot)) {

@@ -1,9 +1,11 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { authRoutes } from './auth.routes';
 import type { RouteOptions } from './context';
 import { evidenceRoutes } from './evidence.routes';
 import { logRoutes } from './log.routes';
 import { registryRoutes } from './registry.routes';
 import { systemRoutes } from './system.routes';
+import { witnessRoutes } from './witness.routes';
 
 /**
  * Every route plugin of the server, with its prefix. A room adds its own `*.routes.ts` file here
@@ -12,6 +14,8 @@ import { systemRoutes } from './system.routes';
 export const ROUTE_PLUGINS: { plugin: FastifyPluginAsyncZod<RouteOptions>; prefix?: string }[] = [
   { plugin: systemRoutes },
   { plugin: registryRoutes, prefix: '/api/v1' },
+  { plugin: authRoutes, prefix: '/api/v1' },
+  { plugin: witnessRoutes, prefix: '/api/v1' },
   { plugin: evidenceRoutes, prefix: '/api/v1' },
   { plugin: logRoutes },
 ];

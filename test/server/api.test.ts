@@ -10,7 +10,8 @@ describe.each(backends())('REST API on %s', (kind) => {
   let sourceId: string;
   beforeAll(async () => {
     ws = await openTestWorkspace(kind);
-    app = await buildApp({ workspace: ws });
+    // These tests exercise the registry API as a signed-in investigator; sign-in itself is tested in test/server/auth.test.ts.
+    app = await buildApp({ workspace: ws, resolveActor: async () => ({ id: 'test-investigator', role: 'investigator' }) });
   });
   afterAll(async () => {
     await app?.close();
