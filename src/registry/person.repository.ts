@@ -66,7 +66,7 @@ export const personRepository = {
   },
   async recordsOf(db: Db, personId: string, sensitivities: string[], currentOnly = true) {
     return db
-      .select({ r: personRecords, sourceTitle: sources.title })
+      .select({ r: personRecords, sourceTitle: sources.title, sourceSensitivity: sources.sensitivity })
       .from(personRecords)
       .innerJoin(sources, eq(sources.id, personRecords.sourceId))
       .where(and(eq(personRecords.personId, personId), inArray(personRecords.sensitivity, sensitivities),
@@ -90,7 +90,8 @@ export const personRepository = {
   async ranked(db: Db, match: SQL, score: SQL, w: SQL | undefined, q: PersonListQuery) {
     const where = and(match, w);
     const count = await cappedCount(db, sql`select 1 from ${persons} where ${where}`);
-    const order = q.sort === 'name' || count.estimated ? sql`${persons.displayName} asc`
+    // Beyond 1,000 matches ranking means little and would read every match: list them in id order (stable pages).
+    const order = count.estimated ? sql`${persons.id} asc` : q.sort === 'name' ? sql`${persons.displayName} asc`
       : q.sort === 'status' ? sql`${persons.status} asc, ${score} desc` : q.sort === 'updated' ? sql`${persons.updatedAt} desc` : sql`${score} desc, ${persons.displayName} asc`;
     const rows = await db.select({ p: persons, score: sql<number>`${score}` }).from(persons).where(where)
       .orderBy(order, asc(persons.id)).limit(q.limit).offset(q.offset);

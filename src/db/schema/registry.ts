@@ -42,9 +42,10 @@ export const persons = pgTable('persons', {
 }, (t) => [
   index('persons_status_idx').on(t.status),
   index('persons_display_name_idx').on(t.displayName),
-  index('persons_name_tokens_gin').using('gin', t.nameTokens),
-  index('persons_name_key_trgm').using('gin', sql`${t.nameKey} gin_trgm_ops`),
-  index('persons_name_text_trgm').using('gin', sql`${t.nameText} gin_trgm_ops`),
+  // fastupdate off: searches never scan a pending list (PGlite has no autovacuum to flush one).
+  index('persons_name_tokens_gin').using('gin', t.nameTokens).with({ fastupdate: false }),
+  index('persons_name_key_trgm').using('gin', sql`${t.nameKey} gin_trgm_ops`).with({ fastupdate: false }),
+  index('persons_name_text_trgm').using('gin', sql`${t.nameText} gin_trgm_ops`).with({ fastupdate: false }),
 ]);
 
 /** One person as one source describes them. Content columns are immutable (trigger); corrections are new versions. */
