@@ -53,7 +53,10 @@ export const allegationRepository = {
       where v.allegation_id = allegations.id and coalesce(r.person_id, v.person_id) = ${q.personId})`);
     if (q.q) w.push(sql`(${allegations.narrative} ilike ${likePattern(q.q)} or ${allegations.place} ilike ${likePattern(q.q)})`);
     const cond = and(...w);
-    const items = await db.select({ a: allegations, labelEn: allegationTypes.labelEn, labelUk: allegationTypes.labelUk, facilityName: facilities.name })
+    // The facility's name only when the reader may see the facility itself.
+    const facilityVisible = and(inArray(facilities.sensitivity, sensitivities), publicOnly ? eq(facilities.published, true) : undefined);
+    const facilityName = sql<string | null>`case when ${facilityVisible} then ${facilities.name} end`;
+    const items = await db.select({ a: allegations, labelEn: allegationTypes.labelEn, labelUk: allegationTypes.labelUk, facilityName })
       .from(allegations)
       .innerJoin(allegationTypes, eq(allegationTypes.code, allegations.typeCode))
       .leftJoin(facilities, eq(facilities.id, allegations.facilityId))

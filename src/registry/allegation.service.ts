@@ -5,7 +5,7 @@ import { audit, inTransaction, schema, withTx, type Db } from '../db';
 import { allegationRepository, type AllegationRow } from './allegation.repository';
 import { allegationInput, allegationListQuery, allegationUpdate, type Allegation } from './allegation.schema';
 import { dateColumns, validate, type Page } from './common.schema';
-import { isPublicActor, readableSensitivities } from './visibility';
+import { assertMayPublish, isPublicActor, readableSensitivities } from './visibility';
 
 type Parties = Awaited<ReturnType<typeof allegationRepository.partiesOf>>;
 
@@ -42,6 +42,7 @@ export class AllegationService {
 
   async create(actor: Actor, input: unknown, tx?: Db): Promise<Allegation> {
     const v = validate(allegationInput, input);
+    assertMayPublish(actor, 'allegations', null, v);
     const run = async (db: Db) => {
       await checkRefs(db, v);
       const w = dateColumns(v.when);
@@ -61,6 +62,7 @@ export class AllegationService {
     return inTransaction(this.db, async (tx) => {
       const before = await allegationRepository.get(tx, id);
       if (!before) throw new NotFoundError('allegation', id);
+      assertMayPublish(actor, 'allegations', before, v);
       await checkRefs(tx, v);
       const beforeOut = toAllegation(before, await allegationRepository.partiesOf(tx, [id]));
       const { victims, perpetrators, when, ...rest } = v;

@@ -37,8 +37,12 @@ export const facilityRepository = {
     if (publicOnly) w.push(eq(facilities.published, true));
     if (q.kind) w.push(eq(facilities.kind, q.kind));
     if (q.region) w.push(eq(facilities.region, q.region));
-    const detainees = sql<number>`(select count(distinct pr.person_id)::int from ${custodyEpisodes} ce join person_records pr on pr.id = ce.person_record_id where ce.facility_id = facilities.id)`;
-    const allegationCount = sql<number>`(select count(*)::int from ${allegations} a where a.facility_id = facilities.id)`;
+    // The counts see only what the reader may see (the same filters as the dossier).
+    const sens = sql`(${sql.join(sensitivities.map((x) => sql`${x}`), sql`, `)})`;
+    const pub = (alias: string) => (publicOnly ? sql.raw(`and ${alias}.published`) : sql``);
+    const detainees = sql<number>`(select count(distinct pr.person_id)::int from ${custodyEpisodes} ce join person_records pr on pr.id = ce.person_record_id join persons p on p.id = pr.person_id
+      where ce.facility_id = facilities.id and ce.sensitivity in ${sens} and p.sensitivity in ${sens} ${pub('p')})`;
+    const allegationCount = sql<number>`(select count(*)::int from ${allegations} a where a.facility_id = facilities.id and a.sensitivity in ${sens} ${pub('a')})`;
     let score: SQL<number> | undefined;
     if (key !== undefined && text !== undefined) {
       score = sql<number>`(select max(greatest(word_similarity(${key}, fn.name_key), word_similarity(${text}, fn.name_text)))::float8 from ${facilityNames} fn where fn.facility_id = facilities.id)`;

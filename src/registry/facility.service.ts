@@ -7,7 +7,7 @@ import { facilityInput, facilityListQuery, facilityUpdate, type Dossier, type Fa
 import { facilityDossierQueries } from './facility.dossier';
 import { scriptOf } from './person.derive';
 import { searchColumns } from './search-text';
-import { isPublicActor, readableSensitivities } from './visibility';
+import { assertMayPublish, isPublicActor, readableSensitivities } from './visibility';
 
 export function toFacility(r: FacilityRow, names: FacilityNameRow[] = [], extra: Partial<Facility> = {}): Facility {
   return {
@@ -32,6 +32,7 @@ export class FacilityService {
 
   async create(actor: Actor, input: unknown, tx?: Db): Promise<Facility> {
     const v = validate(facilityInput, input);
+    assertMayPublish(actor, 'facilities', null, v);
     const { aliases, inUseFrom, inUseTo, ...rest } = v;
     return withTx(this.db, tx, async (tx) => {
       const row = await facilityRepository.insert(tx, { ...rest, ...inUseColumns(inUseFrom, inUseTo) });
@@ -48,6 +49,7 @@ export class FacilityService {
     return inTransaction(this.db, async (tx) => {
       const before = await facilityRepository.get(tx, id);
       if (!before) throw new NotFoundError('facility', id);
+      assertMayPublish(actor, 'facilities', before, v);
       const oldNames = (await facilityRepository.namesOf(tx, [id])).get(id) ?? [];
       const { aliases, inUseFrom, inUseTo, ...rest } = v;
       const patch: Record<string, unknown> = { ...rest };

@@ -10,7 +10,7 @@ import {
 } from './person.schema';
 import { personSearchColumns, searchColumns } from './search-text';
 import { sourceRepository } from './source.repository';
-import { isPublicActor, readableSensitivities } from './visibility';
+import { assertMayPublish, isPublicActor, readableSensitivities } from './visibility';
 
 export function toPersonSummary(p: PersonRow & { score?: number }): PersonSummary {
   return {
@@ -164,7 +164,8 @@ export class PersonService {
     return {
       ...toPersonSummary(p),
       names: nameVariants(recs.map((x) => x.r)),
-      records: isPublicActor(actor) ? [] : recs.map((x) => toPersonRecord(x.r, x.sourceTitle)),
+      // A source's title only to those who may read the source (a restricted testimony's title may name its witness).
+      records: isPublicActor(actor) ? [] : recs.map((x) => toPersonRecord(x.r, allowed.includes(x.sourceSensitivity) ? x.sourceTitle : undefined)),
     };
   }
 
@@ -173,6 +174,7 @@ export class PersonService {
     return inTransaction(this.db, async (tx) => {
       const before = await personRepository.getPerson(tx, id);
       if (!before) throw new NotFoundError('person', id);
+      assertMayPublish(actor, 'persons', before, v);
       const after = (await personRepository.updatePerson(tx, id, v))!;
       await audit(tx, { actor: actor.id, entity: 'person', entityId: id, action: 'update', diff: { before: { published: before.published, sensitivity: before.sensitivity }, after: v } });
       return toPersonSummary(after);

@@ -1,4 +1,4 @@
-import { and, count, desc, eq, ilike, sql, type SQL } from 'drizzle-orm';
+import { and, count, desc, eq, ilike, inArray, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../db';
 import { likePattern } from './common.schema';
 import { schema } from '../db';
@@ -25,12 +25,12 @@ export const sourceRepository = {
     const [r] = await db.select().from(sources).where(eq(sources.title, title)).limit(1);
     return r;
   },
-  async list(db: Db, q: SourceListQuery, publicOnly: boolean) {
-    const where: SQL[] = [];
+  async list(db: Db, q: SourceListQuery, sensitivities: string[], publicOnly: boolean) {
+    const where: SQL[] = [inArray(sources.sensitivity, sensitivities)];
     if (q.q) where.push(ilike(sources.title, likePattern(q.q)));
     if (q.kind) where.push(eq(sources.kind, q.kind));
     if (q.reliability) where.push(eq(sources.reliability, q.reliability));
-    if (publicOnly) where.push(eq(sources.published, true), eq(sources.sensitivity, 'public'));
+    if (publicOnly) where.push(eq(sources.published, true));
     const cond = where.length ? and(...where) : undefined;
     const items = await db
       .select({

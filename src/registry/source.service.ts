@@ -4,7 +4,7 @@ import { audit, inTransaction, withTx, type Db } from '../db';
 import { dateColumns, validate, type Page } from './common.schema';
 import { sourceRepository, type SourceRow } from './source.repository';
 import { sourceInput, sourceListQuery, sourceUpdate, type Source } from './source.schema';
-import { isPublicActor } from './visibility';
+import { assertMayPublish, isPublicActor, readableSensitivities } from './visibility';
 
 export function toSource(r: SourceRow, recordCount?: number): Source {
   return {
@@ -20,6 +20,7 @@ export class SourceService {
 
   async create(actor: Actor, input: unknown, tx?: Db): Promise<Source> {
     const v = validate(sourceInput, input);
+    assertMayPublish(actor, 'sources', null, v);
     const d = dateColumns(v.obtained);
     return withTx(this.db, tx, async (tx) => {
       const row = await sourceRepository.insert(tx, {
@@ -35,6 +36,7 @@ export class SourceService {
     return inTransaction(this.db, async (tx) => {
       const before = await sourceRepository.get(tx, id);
       if (!before) throw new NotFoundError('source', id);
+      assertMayPublish(actor, 'sources', before, v);
       const patch: Record<string, unknown> = { ...v };
       if (v.obtained !== undefined) {
         const d = dateColumns(v.obtained);
@@ -48,13 +50,13 @@ export class SourceService {
 
   async get(actor: Actor, id: string): Promise<Source> {
     const r = await sourceRepository.get(this.db, id);
-    if (!r || (isPublicActor(actor) && !(r.published && r.sensitivity === 'public'))) throw new NotFoundError('source', id);
+    if (!r || !readableSensitivities(actor).includes(r.sensitivity) || (isPublicActor(actor) && !r.published)) throw new NotFoundError('source', id);
     return toSource(r);
   }
 
   async list(actor: Actor, query: unknown): Promise<Page<Source>> {
     const q = validate(sourceListQuery, query);
-    const { items, total } = await sourceRepository.list(this.db, q, isPublicActor(actor));
+    const { items, total } = await sourceRepository.list(this.db, q, readableSensitivities(actor), isPublicActor(actor));
     return { items: items.map((i) => toSource(i.row, i.recordCount)), total };
   }
 
