@@ -1,0 +1,46 @@
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router-dom';
+import type { ReviewPair } from '../../api/pending';
+import { langOf } from '../../lib/format';
+import { diffRecords, markWords } from './diff';
+
+const ORDER = ['familyName', 'givenName', 'patronymic', 'fullName', 'birth', 'birthDate', 'birthPlace', 'sex', 'citizenship', 'unit', 'rank', 'serviceNumber', 'status', 'statusDate'];
+
+function Marked({ text, only }: { text: string | null; only: Set<string> }) {
+  if (!text) return <span className="muted">—</span>;
+  return <span lang={langOf(text)}>{markWords(text, only).map((p, i) => (p.marked ? <mark key={i}>{p.text}</mark> : <span key={i}>{p.text}</span>))}</span>;
+}
+
+/** The two records side by side; rows that differ are highlighted, and so are the words found on one side only. */
+export function PairView({ pair }: { pair: ReviewPair }) {
+  const { t } = useTranslation();
+  const rows = diffRecords(pair.left.fields, pair.right.fields, ORDER);
+  const head = (side: 'left' | 'right') => {
+    const r = pair[side];
+    return (
+      <th scope="col">
+        {t(`linkage.${side}`)}
+        {r.sourceTitle && <span className="muted small block" lang={langOf(r.sourceTitle)}>{r.sourceTitle}</span>}
+        {r.personId && <Link className="small block" to={`/persons/${r.personId}`}>{t('linkage.openPerson')}</Link>}
+      </th>
+    );
+  };
+  return (
+    <div className="table-wrap">
+      <table className="data-table pair-table" data-testid="pair-table">
+        <caption className="sr-only">{t('linkage.pairCaption')}</caption>
+        <thead><tr><th scope="col">{t('linkage.field')}</th>{head('left')}{head('right')}<th scope="col">{t('linkage.state')}</th></tr></thead>
+        <tbody>
+          {rows.map((d) => (
+            <tr key={d.field} className={`diff-${d.state}`}>
+              <th scope="row">{t(`importField.${d.field}`, { defaultValue: d.field })}</th>
+              <td><Marked text={d.left} only={d.leftOnly} /></td>
+              <td><Marked text={d.right} only={d.rightOnly} /></td>
+              <td>{t(`linkage.diff.${d.state}`)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}

@@ -1,0 +1,39 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useNavigate } from 'react-router-dom';
+import { login } from '../../api/pending';
+import { useWorkspace } from '../../app/workspace';
+import { TextField } from '../../components/Form';
+import { PageTitle } from '../../components/PageTitle';
+import { ErrorBox, NotAvailable } from '../../components/Status';
+
+export default function Login() {
+  const { t } = useTranslation();
+  const navigate = useNavigate();
+  const { session, refreshSession } = useWorkspace();
+  const [username, setUsername] = useState('');
+  const [password, setPassword] = useState('');
+  const [totp, setTotp] = useState('');
+  const [error, setError] = useState<unknown>(null);
+  const [busy, setBusy] = useState(false);
+  if (session === null) return <><PageTitle title={t('auth.signIn')}>{t('auth.signIn')}</PageTitle><NotAvailable path="/api/v1/auth/login" what={t('auth.notAvailable')} /></>;
+  const submit = async () => {
+    setBusy(true); setError(null);
+    try { await login(username, password, totp || undefined); refreshSession(); navigate('/'); } catch (e) { setError(e); } finally { setBusy(false); }
+  };
+  return (
+    <>
+      <PageTitle title={t('auth.signIn')}>{t('auth.signIn')}</PageTitle>
+      <form className="card form-section narrow" onSubmit={(e) => { e.preventDefault(); void submit(); }}>
+        <TextField label={t('auth.username')} required value={username} onChange={setUsername} autoComplete="username" />
+        <div className="field">
+          <label htmlFor="pw">{t('auth.password')}</label>
+          <input id="pw" type="password" required autoComplete="current-password" value={password} onChange={(e) => setPassword(e.target.value)} />
+        </div>
+        <TextField label={t('auth.totp')} value={totp} onChange={setTotp} inputMode="numeric" autoComplete="one-time-code" />
+        {error != null && <ErrorBox error={error} />}
+        <button type="submit" className="primary" disabled={busy}>{t('auth.signIn')}</button>
+      </form>
+    </>
+  );
+}

@@ -1,0 +1,74 @@
+import { countOf, registry } from '../../api/registry';
+import type { AllegationType } from '../../api/types';
+import { quarters } from '../../lib/partialDate';
+import { pool } from '../../lib/useApi';
+import { cached } from './cache';
+
+export interface Headline { persons: number; inCustody: number; released: number; diedOrExecuted: number; missing: number }
+
+/** The headline goes first; the charts wait for it (or a second) so its requests are not queued behind theirs. */
+let headlineDone: Promise<unknown> = Promise.resolve();
+const afterHeadline = () => Promise.race([headlineDone.catch(() => undefined), new Promise((r) => setTimeout(r, 1000))]);
+
+export const loadHeadline = (signal: AbortSignal) => {
+  const p = cached('headline', () => headline(signal));
+  headlineDone = p;
+  return p;
+};
+
+async function headline(signal: AbortSignal): Promise<Headline> {
+  const by = (status: string) => countOf('persons', { status }, signal);
+  const [total, captured, seen, released, died, executed, missing] = await Promise.all([
+    countOf('persons', {}, signal), by('captured'), by('seen_in_custody'), by('released'), by('died_in_custody'), by('executed'), by('missing'),
+  ]);
+  return { persons: total, inCustody: captured + seen, released, diedOrExecuted: died + executed, missing };
+}
+
+export const loadAllegationsByType = async (signal: AbortSignal) => {
+  await afterHeadline();
+  return cached('byType', () => allegationsByType(signal));
+};
+
+async function allegationsByType(signal: AbortSignal): Promise<{ type: AllegationType; count: number }[]> {
+  const types = (await registry.allegationTypes(signal)).items;
+  const counts = await pool(types, 4, (t) => countOf('allegations', { typeCode: t.code }, signal));
+  return types.map((type, i) => ({ type, count: counts[i] })).filter((x) => x.count > 0).sort((a, b) => b.count - a.count);
+}
+
+const FIRST_YEAR = 2014;
+
+export const loadCustodyOverTime = async (signal: AbortSignal) => {
+  await afterHeadline();
+  return cached('overTime', () => custodyOverTime(signal));
+};
+
+/** Persons known in custody in each period: years to find where the data starts, then quarters when the span is short. */
+async function custodyOverTime(signal: AbortSignal): Promise<{ label: string; value: number }[]> {
+  const now = new Date();
+  const years = Array.from({ length: now.getUTCFullYear() - FIRST_YEAR + 1 }, (_, i) => String(FIRST_YEAR + i));
+  const perYear = await pool(years, 4, (y) => countOf('persons', { from: y, to: y }, signal));
+  const first = perYear.findIndex((n) => n > 0);
+  if (first < 0) return [];
+  let last = perYear.length - 1;
+  while (last > first && perYear[last] === 0) last--;
+  if (last - first > 5) return years.slice(first, last + 1).map((y, i) => ({ label: y, value: perYear[first + i] }));
+  const end = Math.min(Date.UTC(Number(years[last]), 11, 31), now.getTime());
+  const qs = quarters(Date.UTC(Number(years[first]), 0, 1), end);
+  const perQ = await pool(qs, 4, (q) => countOf('persons', { from: q.start, to: q.end }, signal));
+  return qs.map((q, i) => ({ label: q.label, value: perQ[i] }));
+}
+
+export async function loadFacilities(signal: AbortSignal) {
+  await afterHeadline();
+  const r = await registry.facilities({ sort: 'detainees', limit: 100 }, signal);
+  return { ...r, items: [...r.items].sort((a, b) => (b.detainees ?? 0) - (a.detainees ?? 0)) };
+}
+
+export async function loadRecent(signal: AbortSignal) {
+  await afterHeadline();
+  const [sources, persons] = await Promise.all([
+    registry.sources({ limit: 6 }, signal),
+    registry.persons({ sort: 'updated', limit: 6 }, signal),
+  ]);
+  return { sources: sources.items, sourcesTotal: sources.total, persons: persons.items };
+}
