@@ -94,7 +94,7 @@ export function allPairCount(sourceOf: Int32Array, linkMode: boolean): number {
 export function trainModel(p: Prepared, patterns: PatternTable, pairs: PairStore, opts: LinkOptions, specs: readonly ComparisonSpec[], linkMode: boolean, maxBlockSize: number): { model: TrainedModel; randomPairs: number } {
   const n = p.records.length;
   const total = allPairCount(p.sourceOf, linkMode);
-  const samples = Math.min(opts.randomPairs ?? 1_000_000, total);
+  const samples = Math.min(opts.randomPairs ?? Math.min(1_000_000, Math.max(200_000, 100 * n)), total);
   const { u: uRandom, pairs: randomPairs } = estimateUFromRandomPairs(n, p.comparators, samples, opts.seed ?? 1, linkMode ? p.sourceOf : undefined);
   const levelCounts = p.comparators.map((c) => c.levels.length);
   const base = {
@@ -222,7 +222,7 @@ export function finish(p: Prepared, f: FinishArgs): LinkResult {
   if (opts.blockingRecall !== false) {
     const cfg = typeof opts.blockingRecall === 'object' ? opts.blockingRecall : {};
     recall = estimateBlockingRecall(p.store, p.comparators, scorer, p.index, {
-      budget: cfg.budget ?? Math.min(5_000_000, Math.max(2_000_000, 10 * n)), seed: opts.seed ?? 1, extraRules: (cfg.rules ?? []).map(parseBlockingRule),
+      budget: cfg.budget ?? Math.min(3_000_000, Math.max(1_000_000, 10 * n)), seed: opts.seed ?? 1, extraRules: (cfg.rules ?? []).map(parseBlockingRule),
       sourceOf: model.mode === 'link' ? p.sourceOf : undefined,
     });
     f.lap('blockingRecall');

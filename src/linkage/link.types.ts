@@ -27,7 +27,7 @@ export interface LinkOptions {
   em?: { maxIterations?: number; tolerance?: number };
   /** Training method (default 'sessions'), see TrainedModel.training. */
   training?: 'sessions' | 'candidates';
-  /** Random pairs for u (default 1,000,000 or all pairs when fewer). */
+  /** Random pairs for u (default min(1,000,000, max(200,000, 100 × records)), or all pairs when fewer). */
   randomPairs?: number;
   seed?: number;
   /** Clamp of term-frequency adjustments, bits (default 6). */
@@ -51,7 +51,11 @@ export interface ReviewCandidate {
 }
 
 export interface BlockingRecallEstimate {
-  /** Estimated share of true pairs that the blocking rules capture (1 − lost share). */
+  /**
+   * Estimated share of linkable true pairs that the blocking rules capture (1 − lost share). Pairs
+   * the model could not link anyway (p < 0.5 even if compared) are not counted, so on data with many
+   * ambiguous records this is higher than the share of all true pairs captured.
+   */
   recall: number;
   method: string;
   sampledRecords: number;

@@ -83,7 +83,7 @@ export function estimateBlockingRecall(store: ColumnStore, comparators: readonly
   }
   return {
     recall: expected > 0 ? 1 - missed / expected : 1,
-    method: 'loose blocking (each rule with one part dropped; huge loose blocks subsampled) on a record sample, scored with the trained model',
+    method: 'share of linkable pairs (p ≥ 0.5 under the trained model) found by a looser blocking (each rule with one part dropped; huge loose blocks subsampled) on a record sample that the blocking rules also produce',
     sampledRecords: chosen.size,
     pairsScored: scored,
     expectedMatches: expected,

@@ -10,6 +10,18 @@ function nameComparator(store: ColumnStore, spec: Extract<ComparisonSpec, { kind
   const levels = ['exact', 'transliteration', 'jw≥0.92', 'phonetic', 'jw≥0.80', ...(initials ? ['initial'] : []), 'different'];
   const DIFF = levels.length;
   const INIT = initials ? DIFF - 1 : DIFF;
+  // Jaro–Winkler memo for the most frequent keys (ids are given in order of first appearance, so the
+  // frequent names get small ids): a pair of given names recurs across many blocks.
+  const C = Math.min(keyStr.length, 1024);
+  let memo: Float64Array | undefined;
+  const similarity = (ki: number, kj: number): number => {
+    if (ki >= C || kj >= C) return jaroWinkler(keyStr[ki], keyStr[kj]);
+    memo ??= new Float64Array(C * C).fill(-1);
+    const x = ki * C + kj;
+    let s = memo[x];
+    if (s < 0) { s = jaroWinkler(keyStr[ki], keyStr[kj]); memo[x] = s; memo[kj * C + ki] = s; }
+    return s;
+  };
   return {
     name: comparisonName(spec), kind: 'name', levels,
     compare(i, j) {
@@ -24,7 +36,7 @@ function nameComparator(store: ColumnStore, spec: Extract<ComparisonSpec, { kind
         return (wi === 4) !== (wj === 4) || wi * wj === 2 ? 1 : 2;
       }
       if (isInitial[i] === 1 || isInitial[j] === 1) return initial[i] === initial[j] ? INIT : DIFF;
-      const s = jaroWinkler(keyStr[ki], keyStr[kj]);
+      const s = similarity(ki, kj);
       if (s >= 0.92) return 3;
       if (phon[i] === phon[j]) return 4;
       if (s >= 0.8) return 5;
