@@ -20,7 +20,7 @@ function newestMtime(path: string): number {
 /** Runs `npx vite build` when web/dist is missing or older than the sources. */
 export function ensureWebBuilt(): { built: boolean; ms: number } {
   const out = join(WEB, 'dist', 'index.html');
-  const sources = Math.max(newestMtime(join(WEB, 'src')), newestMtime(join(WEB, 'index.html')), newestMtime(join(ROOT, 'vite.config.ts')));
+  const sources = Math.max(newestMtime(join(WEB, 'src')), newestMtime(join(WEB, 'public')), newestMtime(join(WEB, 'index.html')), newestMtime(join(ROOT, 'vite.config.ts')));
   if (existsSync(out) && statSync(out).mtimeMs >= sources) return { built: false, ms: 0 };
   const t0 = Date.now();
   // NODE_ENV=test (set by vitest) would give React's development build.

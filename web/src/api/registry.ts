@@ -1,4 +1,4 @@
-import { api, type Query } from './client';
+import { api, withQuery, type Query } from './client';
 import type {
   Allegation, AllegationInput, AllegationType, CustodyEpisode, Dossier, Facility, Health, Page, PersonDetail,
   PersonRecord, PersonRecordInput, PersonSummary, Source, SourceInput, TimelineEvent, WorkspaceStatus,
@@ -32,8 +32,30 @@ export const registry = {
   createAllegation: (input: AllegationInput) => api.post<Allegation>(`${V1}/allegations`, input),
 };
 
-/** The total of a list query (one row fetched). */
+/** A response prefetch.ts started before the bundle arrived (taken once). */
+function takePrefetched(url: string): Promise<Response> | undefined {
+  const w = window as unknown as { __vigilPrefetch?: Record<string, Promise<Response>> };
+  const p = w.__vigilPrefetch?.[url];
+  if (p) delete w.__vigilPrefetch![url];
+  return p;
+}
+
+/** A count from a list's total; `estimated` when the server only estimates it (beyond 1,000 persons). */
+export interface Count { n: number; estimated: boolean }
+
+export async function countExact(path: 'persons' | 'allegations' | 'facilities' | 'sources', q: Query, signal?: AbortSignal): Promise<Count> {
+  const url = withQuery(`${V1}/${path}`, { ...q, limit: 1 });
+  const pre = takePrefetched(url);
+  let page: Page<unknown> | null = null;
+  if (pre) {
+    const res = await pre.catch(() => null);
+    if (res?.ok) page = (await res.json()) as Page<unknown>;
+  }
+  page ??= await api.get<Page<unknown>>(url, undefined, signal);
+  return { n: page.total, estimated: page.estimated === true };
+}
+
+/** The total of a list query (one row fetched); an estimate when the server says so. */
 export async function countOf(path: 'persons' | 'allegations' | 'facilities' | 'sources', q: Query, signal?: AbortSignal): Promise<number> {
-  const r = await api.get<Page<unknown>>(`${V1}/${path}`, { ...q, limit: 1 }, signal);
-  return r.total;
+  return (await countExact(path, q, signal)).n;
 }

@@ -6,7 +6,8 @@ export type { Allegation, AllegationInput } from '../../../src/registry/allegati
 export type { CustodyEpisode } from '../../../src/registry/custody.schema';
 export type { TimelineEvent } from '../../../src/registry/person.timeline';
 
-export interface Page<T> { items: T[]; total: number }
+/** `estimated`: the server counted exactly up to 1,000 and gives its planner's estimate beyond. */
+export interface Page<T> { items: T[]; total: number; estimated?: boolean }
 
 export interface AllegationType { code: string; category: string; labelEn: string; labelUk: string }
 

@@ -1,6 +1,7 @@
 /** English interface text. Data (names, places, sources) is never translated: it is shown in its own script. */
 const en = {
   common: {
+    moreThan: 'more than {{n}}', estimateNote: 'Figures marked ≈ or “more than” are the database’s estimates: the server counts exactly only up to 1,000.',
     loading: 'Loading…', error: 'Something went wrong', retry: 'Try again', none: 'Nothing recorded yet.', any: 'Any', back: 'Back', other: 'Other', remove: 'Remove',
     notAvailable: 'Not available yet', notAvailableDetail: 'This part of Vigil is still being built on the server. The screen will work once the endpoint exists:',
     dateHint: 'YYYY, YYYY-MM or YYYY-MM-DD; a range as 2023-03/2023-05', showAll_one: 'Show all {{count}}', showAll_other: 'Show all {{count}}', showFewer: 'Show fewer',
@@ -31,7 +32,7 @@ const en = {
     restricted: 'Restricted', required: 'Required', badDate: 'Not a date: write YYYY, YYYY-MM or YYYY-MM-DD', choose: 'Choose…', chooseFacility: 'Choose a facility…',
     fixErrors_one: 'Please correct {{count}} field marked above.', fixErrors_other: 'Please correct {{count}} fields marked above.',
   },
-  pager: { label: 'Pages', first: 'First', prev: 'Previous', next: 'Next', last: 'Last', page: 'Page {{page}} of {{pages}}' },
+  pager: { pageOnly: 'Page {{page}}', label: 'Pages', first: 'First', prev: 'Previous', next: 'Next', last: 'Last', page: 'Page {{page}} of {{pages}}' },
   overview: {
     title: 'Overview', counts: 'Key figures',
     stat: { persons: 'persons documented', inCustody: 'known in custody', released: 'released', diedOrExecuted: 'died in custody or executed', missing: 'missing', allegations: 'allegations', facilities: 'places of detention', sources: 'sources' },

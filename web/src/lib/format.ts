@@ -5,6 +5,12 @@ export function fmtNumber(n: number | null | undefined): string {
   return new Intl.NumberFormat(i18n.language === 'uk' ? 'uk-UA' : 'en-GB').format(n);
 }
 
+/** A total that may be the server's estimate: "≈ N", or "more than 1,000" when the estimate is only that bound. */
+export function fmtCount(c: { n: number; estimated: boolean }): string {
+  if (!c.estimated) return fmtNumber(c.n);
+  return c.n <= 1001 ? i18n.t('common.moreThan', { n: fmtNumber(1000) }) : `≈ ${fmtNumber(c.n)}`;
+}
+
 export function fmtBytes(n: number | null | undefined): string {
   if (n == null) return '—';
   if (n < 1024) return `${n} B`;

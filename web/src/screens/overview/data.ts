@@ -1,10 +1,12 @@
-import { countOf, registry } from '../../api/registry';
+import { countExact, countOf, registry, type Count } from '../../api/registry';
 import type { AllegationType } from '../../api/types';
 import { quarters } from '../../lib/partialDate';
 import { pool } from '../../lib/useApi';
-import { cached } from './cache';
+import { cached, currentStatus } from './cache';
 
-export interface Headline { persons: number; inCustody: number; released: number; diedOrExecuted: number; missing: number }
+export interface Headline { persons: Count; inCustody: Count; released: Count; diedOrExecuted: Count; missing: Count }
+
+const sum = (a: Count, b: Count): Count => ({ n: a.n + b.n, estimated: a.estimated || b.estimated });
 
 /** The headline goes first; the charts wait for it (or a second) so its requests are not queued behind theirs. */
 let headlineDone: Promise<unknown> = Promise.resolve();
@@ -17,11 +19,17 @@ export const loadHeadline = (signal: AbortSignal) => {
 };
 
 async function headline(signal: AbortSignal): Promise<Headline> {
-  const by = (status: string) => countOf('persons', { status }, signal);
+  const by = (status: string) => countExact('persons', { status }, signal);
   const [total, captured, seen, released, died, executed, missing] = await Promise.all([
-    countOf('persons', {}, signal), by('captured'), by('seen_in_custody'), by('released'), by('died_in_custody'), by('executed'), by('missing'),
+    countExact('persons', {}, signal), by('captured'), by('seen_in_custody'), by('released'), by('died_in_custody'), by('executed'), by('missing'),
   ]);
-  return { persons: total, inCustody: captured + seen, released, diedOrExecuted: died + executed, missing };
+  let persons = total;
+  if (total.estimated) {
+    // The workspace status counts every person exactly (it needs a signed-in role).
+    const st = await currentStatus().catch(() => null);
+    if (st && typeof st.counts.persons === 'number') persons = { n: st.counts.persons, estimated: false };
+  }
+  return { persons, inCustody: sum(captured, seen), released, diedOrExecuted: sum(died, executed), missing };
 }
 
 export const loadAllegationsByType = async (signal: AbortSignal) => {

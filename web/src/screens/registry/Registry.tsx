@@ -4,7 +4,7 @@ import { registry } from '../../api/registry';
 import { PageTitle } from '../../components/PageTitle';
 import { Pager } from '../../components/Pager';
 import { ErrorBox, Loading } from '../../components/Status';
-import { fmtNumber } from '../../lib/format';
+import { fmtCount } from '../../lib/format';
 import { useApi } from '../../lib/useApi';
 import { Filters } from './Filters';
 import { ResultsTable } from './ResultsTable';
@@ -43,12 +43,12 @@ export default function Registry() {
       <Filters params={params} setFilter={setFilter} clear={() => setParams(new URLSearchParams())} />
       <section aria-labelledby="h-results" className="results">
         <h2 id="h-results" className="results-head" aria-live="polite">
-          {result.data ? t('registry.found', { count: result.data.total, n: fmtNumber(result.data.total) }) : t('registry.results')}
+          {result.data ? t('registry.found', { count: result.data.estimated && result.data.total <= 1001 ? 1000 : result.data.total, n: fmtCount({ n: result.data.total, estimated: result.data.estimated === true }) }) : t('registry.results')}
         </h2>
         {result.error ? <ErrorBox error={result.error} onRetry={result.reload} /> : !result.data ? <Loading /> : (
           <>
             <ResultsTable items={result.data.items} sort={query.sort ?? 'relevance'} onSort={(s) => setFilter('sort', s)} busy={result.loading} />
-            <Pager total={result.data.total} offset={offset} limit={PAGE_SIZE} onOffset={setOffset} />
+            <Pager total={result.data.total} estimated={result.data.estimated === true} hasMore={result.data.items.length === PAGE_SIZE} offset={offset} limit={PAGE_SIZE} onOffset={setOffset} />
           </>
         )}
       </section>
