@@ -28,6 +28,7 @@ describe('name comparison levels', () => {
     ['Shevchuk', 'Shafchak', 'phonetic'],
     ['Melnyk', 'Melnichenko', 'jw≥0.80'],
     ['Kovalenko', 'Bondar', 'different'],
+    ['Римський-Корсаков', 'Korsakov', 'jw≥0.92'], // a double surname contains the single one
   ])('family %s ~ %s → %s', (x, y, l) => expect(level(fam, { familyName: x }, { familyName: y })).toBe(l));
   it('missing is null, initials compare by letter', () => {
     expect(level(fam, { familyName: 'Kovalenko' }, {})).toBeNull();
@@ -53,7 +54,8 @@ describe('date comparison levels', () => {
     ['1990', '1990', 'year'],
     ['1990-03-14', '1991-03-14', '±1 year'],
     ['1990', '1991-05', '±1 year'],
-    ['1990-03-14', '1990-07-20', 'year'],
+    ['1990-03-14', '1990-07-20', 'different'],
+    ['1990-03', '1990-07-20', 'different'],
     ['1990-03-14', '1975-03-14', 'different'],
     ['1990/1992', '1991-06-01', 'year'],
   ])('%s ~ %s → %s', (x, y, l) => expect(level(d, { birthDate: x }, { birthDate: y })).toBe(l));

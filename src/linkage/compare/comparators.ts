@@ -12,6 +12,7 @@ function nameComparator(store: ColumnStore, spec: Extract<ComparisonSpec, { kind
   const INIT = initials ? DIFF - 1 : DIFF;
   // Jaro–Winkler memo for the most frequent keys (ids are given in order of first appearance, so the
   // frequent names get small ids): a pair of given names recurs across many blocks.
+  const multi = Uint8Array.from(keyStr, (k) => (k.includes(' ') ? 1 : 0));
   const C = Math.min(keyStr.length, 1024);
   let memo: Float64Array | undefined;
   const similarity = (ki: number, kj: number): number => {
@@ -38,12 +39,20 @@ function nameComparator(store: ColumnStore, spec: Extract<ComparisonSpec, { kind
       if (isInitial[i] === 1 || isInitial[j] === 1) return initial[i] === initial[j] ? INIT : DIFF;
       const s = similarity(ki, kj);
       if (s >= 0.92) return 3;
+      // Double surnames and extra tokens: every token of the shorter key appears in the longer one.
+      if (multi[ki] === 1 || multi[kj] === 1) { if (tokenSubset(keyStr[ki], keyStr[kj])) return 3; }
       if (phon[i] === phon[j]) return 4;
       if (s >= 0.8) return 5;
       return DIFF;
     },
     tf: spec.tf === false ? undefined : { levels: Uint8Array.from(levels.map((_, l) => (l <= 1 ? 1 : 0))), valueOf: key, freq: c.keyFreq, sumSq: c.keySumSq },
   };
+}
+
+function tokenSubset(a: string, b: string): boolean {
+  const ta = a.split(' '), tb = b.split(' ');
+  const [small, big] = ta.length <= tb.length ? [ta, tb] : [tb, ta];
+  return small.every((t) => big.includes(t));
 }
 
 function dateComparator(store: ColumnStore, spec: Extract<ComparisonSpec, { kind: 'date' }>): Comparator {
@@ -60,13 +69,14 @@ function dateComparator(store: ColumnStore, spec: Extract<ComparisonSpec, { kind
           if (mi === mj && di === dj) return 1;
           if (di === mj && mi === dj) return 2;
           if (mi === mj || di === dj) return 3;
-          return 5;
+          return 7; // same year, day and month both differ: evidence against
+
         }
         if ((yi - yj === 1 || yj - yi === 1) && mi === mj && di === dj) return 6;
         return 7;
       }
       if (yi <= yearTo[j] && yj <= yearTo[i]) {
-        if (mi > 0 && mj > 0 && yearTo[i] === yi && yearTo[j] === yj) return mi === mj ? 4 : 5;
+        if (mi > 0 && mj > 0 && yearTo[i] === yi && yearTo[j] === yj) return mi === mj ? 4 : 7;
         return 5;
       }
       if (yi - yearTo[j] === 1 || yj - yearTo[i] === 1) return (mi === 0 || mj === 0 || mi === mj) ? 6 : 7;

@@ -3,7 +3,10 @@
 export type ComparisonSpec =
   /** Person-name part: exact, transliteration-equal (nameKey), Jaro–Winkler ≥ 0.92, phonetic, JW ≥ 0.80, [initial], different. */
   | { kind: 'name'; field: string; name?: string; initials?: boolean; tf?: boolean }
-  /** Birth date: exact, day/month swapped, one of day/month differs, year-month, year, ±1 year, different. */
+  /**
+   * Birth date: exact, day/month swapped, one of day/month differs, year-month (a day missing), year
+   * (a month missing or year ranges overlap), ±1 year, different (incl. same year with month and day both different).
+   */
   | { kind: 'date'; field: string; name?: string }
   /** Identifier (service number, document number): exact, one edit (Damerau), different. */
   | { kind: 'identifier'; field: string; name?: string }

@@ -43,6 +43,11 @@ export function splitFullName(fullName: string): NameParts {
     }
   }
   if (g >= 0 && !used[g]) { out.givenName = toks[g]; used[g] = true; }
+  // Three tokens and no recognised patronymic (a typo'd one): "Family Given X" or "Given X Family" — X is the patronymic.
+  if (p < 0 && commaFirst === 0 && n === 3 && info[g]?.kind === 'given') {
+    if (g === 1) p = 2;
+    else if (g === 0 && info[2].kind === 'other') p = 1;
+  }
   if (p >= 0 && !used[p]) { out.patronymic = toks[p]; used[p] = true; }
   else if (p < 0 && g >= 0 && info[g].kind === 'initial' && g + 1 < n && info[g + 1].kind === 'initial') { out.patronymic = toks[g + 1]; used[g + 1] = true; }
   if (out.familyName === undefined) {

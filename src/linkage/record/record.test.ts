@@ -11,6 +11,8 @@ describe('splitFullName', () => {
     ['Kovalenko, Oleksandr', { familyName: 'Kovalenko', givenName: 'Oleksandr' }],
     ['Коваленко О.П.', { familyName: 'Коваленко', givenName: 'О', patronymic: 'П' }],
     ['Петрович Андрій', { familyName: 'Петрович', givenName: 'Андрій' }],
+    ['Вакулик Игорь Богдановоич', { familyName: 'Вакулик', givenName: 'Игорь', patronymic: 'Богдановоич' }],
+    ['Ihor Bohdanovoich Vakulyk', { familyName: 'Vakulyk', givenName: 'Ihor', patronymic: 'Bohdanovoich' }],
     ['Мельник', { familyName: 'Мельник' }],
     ['Petro', { givenName: 'Petro' }],
     ['', {}],
