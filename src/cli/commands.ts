@@ -2,6 +2,7 @@ import type { Command } from 'commander';
 import { evidenceCommands } from './evidence.commands';
 import { exportCommand } from './export.command';
 import { serveCommand } from './serve.command';
+import { statsCommands } from './stats.commands';
 import { workspaceCommands } from './workspace.commands';
 
 /** Every command of the `vigil` CLI, one file per concern. */
@@ -10,4 +11,5 @@ export function registerCommands(program: Command): void {
   workspaceCommands(program);
   exportCommand(program);
   evidenceCommands(program);
+  statsCommands(program);
 }

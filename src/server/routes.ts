@@ -4,6 +4,7 @@ import type { RouteOptions } from './context';
 import { evidenceRoutes } from './evidence.routes';
 import { logRoutes } from './log.routes';
 import { registryRoutes } from './registry.routes';
+import { statsRoutes } from './stats.routes';
 import { systemRoutes } from './system.routes';
 import { witnessRoutes } from './witness.routes';
 
@@ -18,4 +19,5 @@ export const ROUTE_PLUGINS: { plugin: FastifyPluginAsyncZod<RouteOptions>; prefi
   { plugin: witnessRoutes, prefix: '/api/v1' },
   { plugin: evidenceRoutes, prefix: '/api/v1' },
   { plugin: logRoutes },
+  { plugin: statsRoutes, prefix: '/api/v1' },
 ];
