@@ -83,6 +83,13 @@ describe('linkRecords', () => {
     }
   }, 120_000);
 
+  it('handles tiny inputs', () => {
+    expect(linkRecords([], { blockingRecall: false }).clusterIds).toEqual([]);
+    const one = linkRecords([{ id: 'a' }]);
+    expect(one.clusterIds).toEqual(['a']);
+    expect(Number.isFinite(one.model.lambda)).toBe(true);
+  });
+
   it('rejects duplicate record ids', () => {
     expect(() => linkRecords([{ id: 'x' }, { id: 'x' }])).toThrow(/duplicate record id "x"/);
   });

@@ -71,6 +71,7 @@ export function trainBySessions(
 
 /** Fixed point λ = Σ_patterns count · P(match | pattern, λ) / N over all N record pairs. */
 export function populationPrior(patterns: PatternTable, m: number[][], u: number[][], allPairs: number): number {
+  if (!(allPairs >= 1) || patterns.size === 0) return 1e-12;
   const C = patterns.levelCounts.length;
   const bf = new Float64Array(patterns.size);
   for (let q = 0; q < patterns.size; q++) {
