@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import { evidenceCommands } from './evidence.commands';
 import { exportCommand } from './export.command';
+import { findingsCommands } from './findings.commands';
 import { serveCommand } from './serve.command';
 import { statsCommands } from './stats.commands';
 import { workspaceCommands } from './workspace.commands';
@@ -12,4 +13,5 @@ export function registerCommands(program: Command): void {
   exportCommand(program);
   evidenceCommands(program);
   statsCommands(program);
+  findingsCommands(program);
 }

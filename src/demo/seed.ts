@@ -69,6 +69,7 @@ export async function seedDemo(ws: Workspace, opts: { individuals?: number; seed
     }
     const counts = await seedTestimonies(ws, tx, r, people, fates, home, facilities.map((f) => f.id));
     await seedDemoEvidence(ws, DEMO_ACTOR, tx, channel.id);
+    await (await import('./findings.seed')).seedDemoFindings(ws, tx);
     return { sources: 4 + counts.sources, records: added.length + counts.records, facilities: facilities.length, episodes: episodes + counts.episodes, allegations: allegations + counts.allegations };
   });
 }

@@ -2,6 +2,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { authRoutes } from './auth.routes';
 import type { RouteOptions } from './context';
 import { evidenceRoutes } from './evidence.routes';
+import { findingsRoutes } from './findings.routes';
 import { logRoutes } from './log.routes';
 import { registryRoutes } from './registry.routes';
 import { statsRoutes } from './stats.routes';
@@ -20,4 +21,5 @@ export const ROUTE_PLUGINS: { plugin: FastifyPluginAsyncZod<RouteOptions>; prefi
   { plugin: evidenceRoutes, prefix: '/api/v1' },
   { plugin: logRoutes },
   { plugin: statsRoutes, prefix: '/api/v1' },
+  { plugin: findingsRoutes, prefix: '/api/v1' },
 ];
