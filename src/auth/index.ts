@@ -43,3 +43,4 @@ export { KeyRotationService, type KeyStatus } from './key-rotation.service';
 export { createAuth, type AuthRoom, type AuthOptions } from './auth.room';
 export * from './user.schema';
 export * from './witness.schema';
+export { sealStream, unsealStream, SealError, type SealOptions } from './passphrase-seal';

@@ -1,4 +1,5 @@
 import { Command, CommanderError } from 'commander';
+import { KeyringError, SealError } from '../auth';
 import { FolderInUseError } from '../db';
 import { ValidationError } from '../domain';
 import { WorkspaceError } from '../workspace';
@@ -28,10 +29,15 @@ export async function main(argv: string[]): Promise<void> {
     process.exitCode = err instanceof CliError ? err.exitCode : 1;
     if (err instanceof ValidationError) {
       process.stderr.write(`vigil: invalid input\n${err.issues.map((i) => `  ${i.field}: ${i.message}`).join('\n')}\n`);
-    } else if (err instanceof CliError || err instanceof WorkspaceError || err instanceof FolderInUseError) {
+    } else if (err instanceof CliError || err instanceof WorkspaceError || err instanceof FolderInUseError || err instanceof KeyringError || err instanceof SealError || isServiceError(err)) {
       process.stderr.write(`vigil: ${err.message}\n`);
     } else {
       process.stderr.write(`vigil: ${(err as Error)?.stack ?? String(err)}\n`);
     }
   }
+}
+
+/** The services' errors (not found, conflict, forbidden, …) carry an HTTP-like status: a clean message, no stack. */
+function isServiceError(err: unknown): err is Error {
+  return err instanceof Error && typeof (err as { status?: unknown }).status === 'number';
 }

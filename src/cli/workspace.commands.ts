@@ -2,17 +2,29 @@ import type { Command } from 'commander';
 import { resolve } from 'node:path';
 import { seedDemo } from '../demo';
 import { openWorkspace, readWorkspaceMeta, workspaceStatus } from '../workspace';
-import { CliError, common, output, withWorkspace, type GlobalOptions } from './common';
+import { CliError, common, info, output, withWorkspace, type GlobalOptions } from './common';
+import { askLine } from './secret-input';
+import { createFirstAdministrator, demoAccountsText, ensureDemoAccounts, firstAdministratorPassword } from './user.commands';
 
 export function workspaceCommands(program: Command): void {
   common(program.command('init [path]'))
-    .description('create an empty real workspace (database, files, keys)')
-    .action(async (path: string | undefined, opts: GlobalOptions) => {
+    .description('create an empty real workspace (database, files, keys) and its first administrator')
+    .option('--admin <username>', 'user name of the first administrator (asked on a terminal when omitted)')
+    .option('--password-file <file>', 'file holding the administrator\'s password (else VIGIL_PASSWORD or a prompt on the terminal)')
+    .action(async (path: string | undefined, opts: GlobalOptions & { admin?: string; passwordFile?: string }) => {
       const dir = resolve(path ?? opts.data ?? process.env.VIGIL_DATA ?? './vigil-data');
       if (await readWorkspaceMeta(dir)) throw new CliError(`${dir} is already a Vigil workspace`);
+      const admin = opts.admin ?? (await askLine('User name of the first administrator (empty: later, with `vigil user add`): '));
+      const password = admin ? await firstAdministratorPassword(admin, opts) : null;
       const ws = await openWorkspace(dir, { create: 'real' });
-      const st = { dir, id: ws.meta.id, kind: ws.meta.kind, database: await ws.database.describe() };
-      await ws.close();
+      let st;
+      try {
+        const created = admin && password ? await createFirstAdministrator(ws, admin, password, opts) : null;
+        st = { dir, id: ws.meta.id, kind: ws.meta.kind, database: await ws.database.describe(), ...(created ? { administrator: created.user, otpauthUri: created.otpauthUri } : {}) };
+      } finally {
+        await ws.close();
+      }
+      if (!admin) info(`No administrator yet: create one before \`vigil serve\`:\n  vigil user add NAME --role administrator --data ${dir}`);
       output(opts, st, () => `Created a real workspace in ${dir} (${st.database}).`);
     });
 
@@ -24,6 +36,7 @@ export function workspaceCommands(program: Command): void {
       const ws = await openWorkspace(dir, { create: 'demo' });
       try {
         const counts = await seedDemo(ws);
+        info(demoAccountsText(await ensureDemoAccounts(ws)));
         output(opts, { dir, ...counts }, () => `Demo workspace in ${dir}: ${counts.records} synthetic person records, ${counts.facilities} facilities, ${counts.allegations} allegations.`);
       } finally {
         await ws.close();
