@@ -1,6 +1,7 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { can, policyActor, type Action, type Actor as AuthActor, type ResourceKind } from '../auth';
 import { ForbiddenError, UnauthenticatedError, type Actor } from '../domain';
+import { appendRouteHooks } from './session';
 
 /**
  * Every route declares who may call it: `'public'` (health, published log, docs), `'session'` (any
@@ -38,9 +39,10 @@ export function routePolicyOf(request: FastifyRequest): RoutePolicy | undefined 
 }
 
 /**
- * Checks every route's policy and collects the route table. Call after the hook that resolves
- * `request.actor`: the check runs on request, before the body is parsed or validated, so a caller
- * without the right learns nothing from validation errors and cannot make the server parse a body.
+ * Checks every route's policy and collects the route table. Call after `installSessions`, whose
+ * hook resolves `request.actor`: the check runs on request (after the rate limiter), before the
+ * body is parsed or validated, so a caller without the right learns nothing from validation errors
+ * and cannot make the server parse a body.
  */
 export function installPolicies(app: FastifyInstance): void {
   const table: RouteEntry[] = [];
@@ -56,7 +58,7 @@ export function installPolicies(app: FastifyInstance): void {
     }
     for (const method of [route.method].flat()) table.push({ method: String(method), url: route.url, policy });
   });
-  app.addHook('onRequest', async (request) => {
+  appendRouteHooks(app, [async (request) => {
     const policy = routePolicyOf(request);
     if (!policy || policy === 'public') return;
     if (policy === 'session') {
@@ -71,5 +73,5 @@ export function installPolicies(app: FastifyInstance): void {
     if (!can(toAuthActor(actor), policy.action, policy.resource)) {
       throw new ForbiddenError(`your role (${actor.role}) may not ${policy.action} ${policy.resource}`);
     }
-  });
+  }]);
 }

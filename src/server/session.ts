@@ -1,4 +1,4 @@
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest, onRequestHookHandler } from 'fastify';
 import { DEMO_VISITOR, type AuthRoom } from '../auth';
 import { ANONYMOUS, ForbiddenError } from '../domain';
 import type { Workspace } from '../workspace';
@@ -47,25 +47,37 @@ function sameOrigin(request: FastifyRequest): boolean {
   }
 }
 
+/**
+ * Appends hooks to every route registered from now on, after the hooks already there — the rate
+ * limiter's, so that a refused request is counted and a flood is cut off before any database work.
+ */
+export function appendRouteHooks(app: FastifyInstance, hooks: onRequestHookHandler[]): void {
+  app.addHook('onRoute', (route) => {
+    route.onRequest = [...[route.onRequest ?? []].flat(), ...hooks];
+  });
+}
+
 export function installSessions(app: FastifyInstance, deps: { workspace: Workspace; auth: AuthRoom; resolveActor?: ActorResolver }): void {
   app.decorateRequest('actor', null as never);
   app.decorateRequest('session', null);
   const fallback = deps.workspace.meta.kind === 'demo' ? DEMO_VISITOR : ANONYMOUS;
-  app.addHook('onRequest', async (request) => {
-    if (deps.resolveActor) {
-      request.actor = await deps.resolveActor(request);
-      return;
-    }
-    const token = readSessionToken(request);
-    request.session = token ? await deps.auth.sessions.resolve(token) : null;
-    request.actor = request.session?.actor ?? fallback;
-  });
-  app.addHook('onRequest', async (request) => {
-    if (SAFE_METHODS.has(request.method)) return;
-    if (!sameOrigin(request)) throw new ForbiddenError('cross-origin request refused');
-    if (!request.session || request.routeOptions.config?.csrf === false) return;
-    if (!(await deps.auth.sessions.verifyCsrf(request.session.sessionId, request.headers[CSRF_HEADER]))) {
-      throw new ForbiddenError(`missing or wrong CSRF token: send the session's token in the ${CSRF_HEADER} header`);
-    }
-  });
+  appendRouteHooks(app, [
+    async (request) => {
+      if (deps.resolveActor) {
+        request.actor = await deps.resolveActor(request);
+        return;
+      }
+      const token = readSessionToken(request);
+      request.session = token ? await deps.auth.sessions.resolve(token) : null;
+      request.actor = request.session?.actor ?? fallback;
+    },
+    async (request) => {
+      if (SAFE_METHODS.has(request.method)) return;
+      if (!sameOrigin(request)) throw new ForbiddenError('cross-origin request refused');
+      if (!request.session || request.routeOptions.config?.csrf === false) return;
+      if (!(await deps.auth.sessions.verifyCsrf(request.session.sessionId, request.headers[CSRF_HEADER]))) {
+        throw new ForbiddenError(`missing or wrong CSRF token: send the session's token in the ${CSRF_HEADER} header`);
+      }
+    },
+  ]);
 }
