@@ -321,7 +321,8 @@ describe('investigator journey', () => {
     const median = sorted[1];
     const rows = firstLoads.map((f, i) => `| ${i + 1} | ${f.headlineMs} ms | ${f.idleMs} ms | ${kb(f.jsTransfer)} |`).join('\n');
     writeBenchmarkSection(`Measured by \`npx vitest run --project e2e\` (e2e/journey.test.ts) on ${new Date().toISOString().slice(0, 10)}:
-Debian chromium (headless, fresh profile each run, so a cold cache) against \`node bin/vigil.mjs serve\` on a fresh demo workspace on localhost.
+Debian chromium (headless, fresh profile each run, so a cold browser cache) against ${process.env.VIGIL_E2E_URL ? 'an already running demo server (VIGIL_E2E_URL)' : '\`node bin/vigil.mjs serve\` on a fresh demo workspace'} on localhost,
+after one untimed visit that warms the just-started server; 2-core machine, other work running at the same time.
 "Counts shown" is navigation start until the overview's headline figures are on screen; "network idle" includes every chart.
 
 | run | counts shown | network idle | JS transferred |

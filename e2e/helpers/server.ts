@@ -43,7 +43,13 @@ export function freePort(): Promise<number> {
 
 export interface RunningServer { url: string; dir: string; stop: () => Promise<void>; log: () => string }
 
+/**
+ * A fresh demo workspace served by `node bin/vigil.mjs serve` on a free port. With VIGIL_E2E_URL set,
+ * the tests use that running server instead (its data must be a demo workspace).
+ */
 export async function startServer(timeoutMs = 180_000): Promise<RunningServer> {
+  const given = process.env.VIGIL_E2E_URL;
+  if (given) return { url: given.replace(/\/$/, ''), dir: '', stop: async () => {}, log: () => '' };
   const dir = mkdtempSync(join(tmpdir(), 'vigil-e2e-'));
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;

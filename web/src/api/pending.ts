@@ -32,6 +32,18 @@ export async function getSession(): Promise<Session> {
     actingAs: str(r, 'actingAs'),
   };
 }
+let sessionPromise: Promise<Session> | null = null;
+/** The session, asked once per page load (the app shell and the screens share the answer); refresh after sign-in or out. */
+export function sessionOnce(refresh = false): Promise<Session> {
+  if (refresh || !sessionPromise) sessionPromise = getSession().catch((e) => { sessionPromise = null; throw e; });
+  return sessionPromise;
+}
+
+/** The role requests act with: the signed-in user's, or the demo workspace's stand-in. */
+export function roleOf(s: Session | null | undefined): string | null {
+  return s?.user?.role ?? s?.actingAs ?? null;
+}
+
 export const login = (username: string, password: string, totp?: string) =>
   api.post<Obj>(`${V1}/auth/login`, { username, password, ...(totp ? { totp } : {}) });
 export const logout = () => api.post<Obj>(`${V1}/auth/logout`, {});

@@ -1,6 +1,6 @@
 import { createContext, useContext, useEffect, useState, type ReactNode } from 'react';
 import { setCsrfToken } from '../api/client';
-import { getSession, type Session } from '../api/pending';
+import { sessionOnce, type Session } from '../api/pending';
 import { registry } from '../api/registry';
 import type { Health } from '../api/types';
 
@@ -25,7 +25,7 @@ export function WorkspaceProvider({ children }: { children: ReactNode }) {
     registry.health().then(setHealth, setHealthError);
   }, []);
   useEffect(() => {
-    getSession().then(
+    sessionOnce(tick > 0).then(
       (s) => { setCsrfToken(s.csrfToken); setSession(s); },
       () => { setCsrfToken(null); setSession(null); },
     );

@@ -22,6 +22,7 @@ const en = {
   script: { cyrillic: 'Cyrillic', latin: 'Latin', mixed: 'Mixed', unknown: 'Unknown script' },
   sourceKind: { testimony: 'Testimony', list: 'List', media: 'Media', article: 'Article', official_statement: 'Official statement', social_media_post: 'Social media post', document: 'Document' },
   facilityKind: { pretrial_detention_centre: 'Pre-trial detention centre', penal_colony: 'Penal colony', temporary_site: 'Temporary site', filtration_point: 'Filtration point', military_base: 'Military base', unknown: 'Unknown kind' },
+  custodyKind: { received: 'Received', viewed: 'Viewed', exported: 'Exported', derived: 'Derived copy made', transferred: 'Transferred', verified: 'Verified' },
   perpetrator: { unit: 'Unit', call_sign: 'Call sign', individual: 'Individual', authority: 'Authority', unknown: 'Unknown' },
   allegationCategory: { torture: 'Torture', ill_treatment: 'Ill-treatment', propaganda: 'Propaganda', detention: 'Detention', death: 'Death' },
   reliability: { A: 'completely reliable', B: 'usually reliable', C: 'fairly reliable', D: 'not usually reliable', E: 'unreliable', F: 'cannot be judged' },

@@ -23,6 +23,7 @@ const uk = {
   script: { cyrillic: 'Кирилиця', latin: 'Латиниця', mixed: 'Змішане письмо', unknown: 'Письмо невідоме' },
   sourceKind: { testimony: 'Свідчення', list: 'Список', media: 'Медіа', article: 'Стаття', official_statement: 'Офіційна заява', social_media_post: 'Допис у соцмережі', document: 'Документ' },
   facilityKind: { pretrial_detention_centre: 'Слідчий ізолятор', penal_colony: 'Виправна колонія', temporary_site: 'Тимчасове місце утримання', filtration_point: 'Фільтраційний пункт', military_base: 'Військова база', unknown: 'Тип невідомий' },
+  custodyKind: { received: 'Отримано', viewed: 'Переглянуто', exported: 'Експортовано', derived: 'Створено похідну копію', transferred: 'Передано', verified: 'Перевірено' },
   perpetrator: { unit: 'Підрозділ', call_sign: 'Позивний', individual: 'Особа', authority: 'Орган влади', unknown: 'Невідомо' },
   allegationCategory: { torture: 'Катування', ill_treatment: 'Жорстоке поводження', propaganda: 'Пропаганда', detention: 'Утримання', death: 'Смерть' },
   reliability: { A: 'цілком надійне', B: 'зазвичай надійне', C: 'досить надійне', D: 'зазвичай ненадійне', E: 'ненадійне', F: 'неможливо оцінити' },

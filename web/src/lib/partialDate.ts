@@ -41,6 +41,16 @@ export function isValidPartialDate(text: string): boolean {
   return parts.every((p) => SINGLE.test(p.trim())) && spanOf(text) !== null;
 }
 
+/** The partial-date bounds of a chart period label ("2023" or "2023-Q2"), for registry filters. */
+export function periodBounds(label: string): { from: string; to: string } | null {
+  const y = /^(\d{4})$/.exec(label);
+  if (y) return { from: y[1], to: y[1] };
+  const q = /^(\d{4})-Q([1-4])$/.exec(label);
+  if (!q) return null;
+  const m0 = (Number(q[2]) - 1) * 3 + 1;
+  return { from: `${q[1]}-${String(m0).padStart(2, '0')}`, to: `${q[1]}-${String(m0 + 2).padStart(2, '0')}` };
+}
+
 /** Calendar quarters from `from` to `to` (inclusive), as "YYYY-Qn" with their start and end. */
 export function quarters(from: number, to: number): { label: string; start: string; end: string }[] {
   const out: { label: string; start: string; end: string }[] = [];

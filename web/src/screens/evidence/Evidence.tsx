@@ -23,7 +23,7 @@ export default function Evidence() {
       <section className="card" aria-labelledby="h-cp">
         <h2 id="h-cp">{t('evidence.checkpoint')}</h2>
         {cp.error ? (isNotAvailable(cp.error) ? <NotAvailable path="/log/checkpoint" /> : cp.error instanceof ApiError && cp.error.status === 404 ? <p>{t('evidence.noCheckpoint')}</p> : <ErrorBox error={cp.error} />)
-          : !cp.data ? <Loading /> : <pre className="checkpoint" data-testid="checkpoint">{cp.data}</pre>}
+          : !cp.data ? <Loading /> : <pre className="checkpoint" data-testid="checkpoint" tabIndex={0} aria-label={t('evidence.checkpoint')}>{cp.data}</pre>}
       </section>
     </>
   );

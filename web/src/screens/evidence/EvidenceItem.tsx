@@ -42,7 +42,7 @@ export default function EvidenceItem() {
         <h2 id="h-custody">{t('evidence.custody')}</h2>
         {custody.length === 0 ? <p>{t('common.none')}</p> : (
           <ol className="custody-events">
-            {custody.map((c, i) => <li key={i}><strong>{c.action}</strong> · {fmtTimestamp(c.at)}{c.actor && ` · ${c.actor}`}{c.note && <span className="muted"> — {c.note}</span>}</li>)}
+            {custody.map((c, i) => <li key={i}><strong>{t(`custodyKind.${c.action}`, { defaultValue: c.action })}</strong> · {fmtTimestamp(c.at)}{c.actor && ` · ${c.actor}`}{c.note && <span className="muted"> — {c.note}</span>}</li>)}
           </ol>
         )}
       </section>

@@ -6,6 +6,7 @@ import { BarList, ColumnChart } from '../../components/Charts';
 import { PageTitle } from '../../components/PageTitle';
 import { ErrorBox, Loading } from '../../components/Status';
 import { fmtNumber, fmtPartial, langOf } from '../../lib/format';
+import { periodBounds } from '../../lib/partialDate';
 import { useApi } from '../../lib/useApi';
 import { EvidenceTable } from '../evidence/SourceEvidence';
 import { Detainees } from './Detainees';
@@ -47,7 +48,7 @@ export default function Dossier() {
         <h2 id="h-d2">2. {t('dossier.detainees')}</h2>
         <p>{t('dossier.detaineesKnown', { count: d.detainees.length, n: fmtNumber(d.detainees.length) })}</p>
         {d.detaineesOverTime.length > 0 && (
-          <ColumnChart caption={t('dossier.detaineesOverTime')} unit={t('overview.personsUnit')} columns={d.detaineesOverTime.map((x) => ({ label: x.period, value: x.persons }))} />
+          <ColumnChart caption={t('dossier.detaineesOverTime')} unit={t('overview.personsUnit')} columns={d.detaineesOverTime.map((x) => { const b = periodBounds(x.period); return { label: x.period, value: x.persons, href: b ? `/persons?facility=${f.id}&from=${b.from}&to=${b.to}` : undefined }; })} />
         )}
         <Detainees rows={d.detainees} />
       </section>

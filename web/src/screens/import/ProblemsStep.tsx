@@ -16,7 +16,7 @@ export function ProblemsStep({ preview, onCommit, busy }: { preview: ImportPrevi
         {t('import.problemCount', { count: preview.problems.length })}
       </p>
       {preview.problems.length > 0 && (
-        <div className="table-wrap">
+        <div className="table-wrap" tabIndex={0} role="region" aria-label={t('import.problems')}>
           <table className="data-table problems-table" data-testid="import-problems">
             <caption>{t('import.problems')}</caption>
             <thead><tr><th scope="col">{t('import.fileCol')}</th><th scope="col" className="num">{t('import.row')}</th><th scope="col">{t('import.column')}</th><th scope="col">{t('import.severity')}</th><th scope="col">{t('import.message')}</th></tr></thead>
@@ -34,7 +34,7 @@ export function ProblemsStep({ preview, onCommit, busy }: { preview: ImportPrevi
       {cols.length > 0 && (
         <details>
           <summary>{t('import.recognisedRows', { count: preview.rows.length })}</summary>
-          <div className="table-wrap">
+          <div className="table-wrap" tabIndex={0} role="region" aria-label={t('import.recognisedRows', { count: preview.rows.length })}>
             <table className="data-table">
               <thead><tr>{cols.map((c) => <th key={c} scope="col">{t(`importField.${c}`, { defaultValue: c })}</th>)}</tr></thead>
               <tbody>{preview.rows.slice(0, 10).map((r, i) => <tr key={i}>{cols.map((c) => <td key={c}>{r[c] == null ? '' : String(r[c])}</td>)}</tr>)}</tbody>

@@ -26,7 +26,7 @@ export function PairView({ pair }: { pair: ReviewPair }) {
     );
   };
   return (
-    <div className="table-wrap">
+    <div className="table-wrap" tabIndex={0} role="region" aria-label={t('linkage.pairCaption')}>
       <table className="data-table pair-table" data-testid="pair-table">
         <caption className="sr-only">{t('linkage.pairCaption')}</caption>
         <thead><tr><th scope="col">{t('linkage.field')}</th>{head('left')}{head('right')}<th scope="col">{t('linkage.state')}</th></tr></thead>

@@ -4,6 +4,9 @@ import { BarList, ColumnChart } from '../../components/Charts';
 import { PageTitle } from '../../components/PageTitle';
 import { ErrorBox, Loading } from '../../components/Status';
 import { langOf } from '../../lib/format';
+import { periodBounds } from '../../lib/partialDate';
+
+const periodHref = (label: string) => { const b = periodBounds(label); return b ? `/persons?from=${b.from}&to=${b.to}` : undefined; };
 import { useApi } from '../../lib/useApi';
 import { loadAllegationsByType, loadCustodyOverTime, loadFacilities, loadHeadline, loadRecent } from './data';
 import { Headline } from './Headline';
@@ -48,7 +51,7 @@ export function Overview() {
       <section className="card" aria-labelledby="h-time">
         <h2 id="h-time">{t('overview.overTime')}</h2>
         {overTime.data ? (
-          overTime.data.length ? <ColumnChart caption={t('overview.overTimeCaption')} unit={t('overview.personsUnit')} columns={overTime.data} /> : <p>{t('common.none')}</p>
+          overTime.data.length ? <ColumnChart caption={t('overview.overTimeCaption')} unit={t('overview.personsUnit')} columns={overTime.data.map((c) => ({ ...c, href: periodHref(c.label) }))} /> : <p>{t('common.none')}</p>
         ) : overTime.error ? <ErrorBox error={overTime.error} onRetry={overTime.reload} /> : <Loading />}
       </section>
       <Recent recent={recent} />

@@ -1,3 +1,5 @@
+import { api } from '../../api/client';
+import { roleOf, sessionOnce } from '../../api/pending';
 import { countExact, countOf, registry, type Count } from '../../api/registry';
 import type { AllegationType } from '../../api/types';
 import { quarters } from '../../lib/partialDate';
@@ -23,13 +25,33 @@ async function headline(signal: AbortSignal): Promise<Headline> {
   const [total, captured, seen, released, died, executed, missing] = await Promise.all([
     countExact('persons', {}, signal), by('captured'), by('seen_in_custody'), by('released'), by('died_in_custody'), by('executed'), by('missing'),
   ]);
-  let persons = total;
-  if (total.estimated) {
-    // The workspace status counts every person exactly (it needs a signed-in role).
-    const st = await currentStatus().catch(() => null);
-    if (st && typeof st.counts.persons === 'number') persons = { n: st.counts.persons, estimated: false };
+  const h: Headline = { persons: total, inCustody: sum(captured, seen), released, diedOrExecuted: sum(died, executed), missing };
+  if (!Object.values(h).some((c) => c.estimated)) return h;
+  // Lists count exactly only up to 1,000. The statistics breakdown is exact (analysts and administrators);
+  // the workspace status has the exact total (any signed-in role).
+  const exact = await statusBreakdown(signal);
+  if (exact) {
+    const e = (k: string): Count => ({ n: exact.get(k) ?? 0, estimated: false });
+    return { persons: { n: exact.get('*') ?? total.n, estimated: !exact.has('*') }, inCustody: sum(e('captured'), e('seen_in_custody')), released: e('released'), diedOrExecuted: sum(e('died_in_custody'), e('executed')), missing: e('missing') };
   }
-  return { persons, inCustody: sum(captured, seen), released, diedOrExecuted: sum(died, executed), missing };
+  const st = await currentStatus().catch(() => null);
+  if (st && typeof st.counts.persons === 'number') h.persons = { n: st.counts.persons, estimated: false };
+  return h;
+}
+
+/** Exact persons by status from POST /api/v1/stats/breakdown, or null when this role may not run statistics. */
+async function statusBreakdown(signal: AbortSignal): Promise<Map<string, number> | null> {
+  const role = roleOf(await sessionOnce().catch(() => null));
+  if (role !== 'administrator' && role !== 'analyst') return null; // statistics:run
+  try {
+    const r = await api.post<{ total: number; partition: boolean; items: { key: string; count: number }[] }>('/api/v1/stats/breakdown', { unit: 'persons', by: 'status', limit: 50 });
+    if (signal.aborted) return null;
+    const m = new Map(r.items.map((i) => [i.key, i.count]));
+    if (r.partition) m.set('*', r.total);
+    return m;
+  } catch {
+    return null;
+  }
 }
 
 export const loadAllegationsByType = async (signal: AbortSignal) => {

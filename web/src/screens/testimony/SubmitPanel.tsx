@@ -1,3 +1,4 @@
+import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import type { Step, SubmitResult } from './submit';
@@ -19,8 +20,10 @@ export function StepList({ steps }: { steps: Step[] }) {
 
 export function Done({ result, onNew }: { result: SubmitResult; onNew: () => void }) {
   const { t } = useTranslation();
+  const ref = useRef<HTMLDivElement>(null);
+  useEffect(() => ref.current?.focus(), []);
   return (
-    <div className="success-box" role="status" data-testid="testimony-done">
+    <div className="success-box" role="status" data-testid="testimony-done" tabIndex={-1} ref={ref}>
       <p><strong>{t('testimony.saved')}</strong></p>
       {result.via === 'composed' && <p className="small">{t('testimony.composedNote')}</p>}
       {result.witnessPseudonym && <p data-testid="witness-pseudonym">{t('testimony.registeredAs', { pseudonym: result.witnessPseudonym })}</p>}
