@@ -1,5 +1,5 @@
 import type { Actor } from '../domain';
-import { NotFoundError, ValidationError } from '../domain';
+import { NotFoundError, SENSITIVITY, ValidationError, type Sensitivity } from '../domain';
 import { audit, auditMany, inTransaction, withTx, type Db } from '../db';
 import { dateColumns, validate, type Page } from './common.schema';
 import { composeName, deriveBirth, deriveStatus, nameVariants, scriptOf } from './person.derive';
@@ -127,9 +127,16 @@ export class PersonService {
     return rows.filter((r) => allowed.includes(r.sensitivity)).map((r) => toPersonRecord(r));
   }
 
-  /** Recomputes a person's derived display fields from its current records. */
+  /**
+   * Recomputes a person's derived display and search fields from its current records — only those
+   * no more sensitive than the person: whoever may see the person sees these fields, so a name
+   * from a restricted record must never become the display name (or a search key) of an internal
+   * or public person.
+   */
   async refreshPerson(db: Db, personId: string): Promise<void> {
-    const recs = (await personRepository.recordsOf(db, personId, ['public', 'internal', 'restricted'])).map((x) => x.r);
+    const person = await personRepository.getPerson(db, personId);
+    const tier = SENSITIVITY.slice(0, Math.max(0, SENSITIVITY.indexOf(person?.sensitivity as Sensitivity)) + 1);
+    const recs = (await personRepository.recordsOf(db, personId, tier)).map((x) => x.r);
     const variants = nameVariants(recs);
     const cyr = variants.find((n) => n.script === 'cyrillic');
     const lat = variants.find((n) => n.script === 'latin');
@@ -175,7 +182,11 @@ export class PersonService {
       const before = await personRepository.getPerson(tx, id);
       if (!before) throw new NotFoundError('person', id);
       assertMayPublish(actor, 'persons', before, v);
-      const after = (await personRepository.updatePerson(tx, id, v))!;
+      let after = (await personRepository.updatePerson(tx, id, v))!;
+      if (after.sensitivity !== before.sensitivity) {
+        await this.refreshPerson(tx, id);
+        after = (await personRepository.getPerson(tx, id))!;
+      }
       await audit(tx, { actor: actor.id, entity: 'person', entityId: id, action: 'update', diff: { before: { published: before.published, sensitivity: before.sensitivity }, after: v } });
       return toPersonSummary(after);
     });
