@@ -56,3 +56,12 @@ export { OCR_INSTALL_HINT, tesseractLanguages, type OcrOptions } from './ocr';
 
 // detection
 export { detectInput, type DetectedInput } from './detect';
+
+// the import service (writes: registry, evidence vault, documents)
+export { ImportService, type ImportInput, type ImportCallOptions, type ImportDeps } from './import.service';
+export { DocumentService } from './document.service';
+export {
+  importOptionsInput, importReport, importPreview, importRunView, importRunListQuery, documentListQuery, documentView, fileReport, problemView, IMPORT_AS, FILE_KINDS,
+  type ImportOptionsInput, type ImportReport, type ImportPreview, type ImportRunView, type ImportProgress, type FileReport, type ProblemView, type DocumentView, type ImportAs, type FileKind,
+} from './import.schema';
+export { baseRowKey, rowRef, parseRowRef, KeyDeduper, type ParsedRowRef } from './import.keys';

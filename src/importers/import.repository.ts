@@ -1,0 +1,235 @@
+/**
+ * SQL of the import service. Bulk writes pass one array per column (`unnest`), which PGlite and
+ * node-postgres both bind as a single parameter each: thousands of rows per statement.
+ */
+import { getTableColumns, getTableName, sql, type SQL } from 'drizzle-orm';
+import type { PgTable } from 'drizzle-orm/pg-core';
+import { queryRows, redactPersonal, schema, type Db } from '../db';
+
+const { importRuns, importRejects, importItems, documents, persons, personRecords, custodyEpisodes, auditEvents } = schema;
+
+const CHUNK = 5000;
+
+type Row = Record<string, unknown>;
+
+/**
+ * Inserts rows (objects keyed by the Drizzle field names of `table`) with one statement per 5,000
+ * rows. Every row must have the same keys; undefined is NULL. Arrays go as JSON text, jsonb as JSON.
+ * A column with one value in every row of a chunk goes as one parameter; a column that is NULL in
+ * every row and has no default is left out (the same NULL); only the others go as arrays.
+ */
+export async function bulkInsert(db: Db, table: PgTable, rows: Row[]): Promise<void> {
+  if (rows.length === 0) return;
+  const columns = getTableColumns(table);
+  const keys = Object.keys(rows[0]).filter((k) => columns[k] !== undefined);
+  const tableName = sql.identifier(getTableName(table));
+  for (let at = 0; at < rows.length; at += CHUNK) {
+    const chunk = rows.slice(at, at + CHUNK);
+    const names: SQL[] = [];
+    const values: SQL[] = [];
+    const args: SQL[] = [];
+    const aliases: string[] = [];
+    for (const k of keys) {
+      const col = columns[k];
+      const type = col.getSQLType();
+      const structured = type.endsWith('[]') || type === 'jsonb' || type === 'json';
+      const raw = chunk.map((r) => (r[k] === undefined ? null : r[k]));
+      const vals = structured ? raw.map((v) => (v === null ? null : JSON.stringify(v))) : raw;
+      const first = vals[0];
+      const constant = (first === null || typeof first !== 'object') && vals.every((v) => v === first);
+      if (constant && first === null && !col.hasDefault) continue;
+      names.push(sql`${sql.identifier(col.name)}`);
+      let value: SQL;
+      if (constant) {
+        value = sql`${first}::${sql.raw(structured ? 'text' : type)}`;
+      } else {
+        const alias = `c${aliases.length}`;
+        aliases.push(alias);
+        args.push(sql`${sql.param(vals)}::${sql.raw(structured ? 'text' : type)}[]`);
+        value = sql.raw(alias);
+      }
+      if (type.endsWith('[]')) value = sql`case when ${value} is null then null else array(select jsonb_array_elements_text(${value}::jsonb)) end::${sql.raw(type)}`;
+      else if (structured) value = sql`${value}::${sql.raw(type)}`;
+      values.push(value);
+    }
+    const from = args.length ? sql` from unnest(${sql.join(args, sql`, `)}) as u(${sql.raw(aliases.join(', '))})` : sql` from generate_series(1, ${chunk.length})`;
+    await db.execute(sql`insert into ${tableName} (${sql.join(names, sql`, `)}) select ${sql.join(values, sql`, `)}${from}`);
+  }
+}
+
+export interface AuditRow { actor: string; entity: string; entityId: string; action: string; diff?: unknown }
+
+/** One audit event per change, in bulk; personal fields redacted as by `audit`. */
+export async function insertAudit(db: Db, events: AuditRow[]): Promise<void> {
+  await bulkInsert(db, auditEvents, events.map((e) => ({
+    actor: e.actor, entity: e.entity, entityId: e.entityId, action: e.action, diff: e.diff === undefined ? null : redactPersonal(e.diff),
+  })));
+}
+
+/**
+ * Drops the GIN indexes of `table` inside the caller's transaction and returns their definitions
+ * (pg_indexes) for `createIndexes`; a rollback restores them untouched. Building a GIN index once is
+ * ~15 times cheaper than inserting row by row into it: worth it when many rows arrive at once, and
+ * only where the transaction holds the database alone anyway (PGlite: one connection).
+ */
+export async function dropGinIndexes(db: Db, table: string): Promise<string[]> {
+  const defs = await queryRows<{ indexname: string; indexdef: string }>(db, sql`select indexname, indexdef from pg_indexes
+    where schemaname = current_schema() and tablename = ${table} and indexdef ~* 'using gin'`);
+  for (const d of defs) await db.execute(sql`drop index ${sql.identifier(d.indexname)}`);
+  return defs.map((d) => d.indexdef);
+}
+
+export async function createIndexes(db: Db, defs: string[]): Promise<void> {
+  if (!defs.length) return;
+  await db.execute(sql`set local maintenance_work_mem = '256MB'`);
+  for (const d of defs) await db.execute(sql.raw(d));
+}
+
+export interface CurrentRecord { id: string; rowHash: string | null; personId: string; version: number }
+export interface CurrentItem { id: string; rowHash: string; version: number; entities: ItemEntities }
+export interface ItemEntities { personRecordIds: string[]; custodyEpisodeId?: string; allegationIds?: string[] }
+export interface CurrentDocument { id: string; sourceId: string; contentHash: string | null; version: number; recordKey: string }
+
+export const importRepository = {
+  async sourceByTitle(db: Db, title: string): Promise<{ id: string; title: string; kind: string } | undefined> {
+    const [r] = await queryRows<{ id: string; title: string; kind: string }>(db, sql`select id, title, kind from sources where title = ${title} order by created_at, id limit 1`);
+    return r;
+  },
+
+  async countPersons(db: Db): Promise<number> {
+    const [r] = await queryRows<{ n: number }>(db, sql`select count(*)::int as n from persons`);
+    return Number(r.n);
+  },
+
+  /** Current person records of a source whose key starts with `prefix`, by key. */
+  async currentRecords(db: Db, sourceId: string, prefix: string): Promise<Map<string, CurrentRecord>> {
+    const rows = await queryRows<{ id: string; record_key: string; row_hash: string | null; person_id: string; version: number }>(db, sql`
+      select id, record_key, row_hash, person_id, version from person_records
+       where source_id = ${sourceId} and is_current and record_key like ${prefix.replace(/[%_\\]/g, '\\$&') + '%'}`);
+    return new Map(rows.map((r) => [r.record_key, { id: r.id, rowHash: r.row_hash, personId: r.person_id, version: Number(r.version) }]));
+  },
+
+  /** Current records of a source by canonical name key (victim matching). */
+  async recordsByNameKey(db: Db, sourceId: string): Promise<Map<string, { id: string; personId: string }>> {
+    const rows = await queryRows<{ id: string; name_key: string; person_id: string }>(db, sql`
+      select id, name_key, person_id from person_records where source_id = ${sourceId} and is_current and name_key <> '' order by created_at, id`);
+    const m = new Map<string, { id: string; personId: string }>();
+    for (const r of rows) if (!m.has(r.name_key)) m.set(r.name_key, { id: r.id, personId: r.person_id });
+    return m;
+  },
+
+  insertPersons: (db: Db, rows: Row[]) => bulkInsert(db, persons, rows),
+  insertRecords: (db: Db, rows: Row[]) => bulkInsert(db, personRecords, rows),
+  insertEpisodes: (db: Db, rows: Row[]) => bulkInsert(db, custodyEpisodes, rows),
+  insertItems: (db: Db, rows: Row[]) => bulkInsert(db, importItems, rows),
+  insertRejects: (db: Db, rows: Row[]) => bulkInsert(db, importRejects, rows),
+
+  async supersedeRecords(db: Db, ids: string[]): Promise<void> {
+    for (let at = 0; at < ids.length; at += CHUNK) {
+      await db.execute(sql`update person_records set is_current = false where id = any(${sql.param(ids.slice(at, at + CHUNK))}::uuid[])`);
+    }
+  },
+
+  async currentItems(db: Db, sourceId: string, kind: string): Promise<Map<string, CurrentItem>> {
+    const rows = await queryRows<{ id: string; record_key: string; row_hash: string; version: number; entities: ItemEntities | string }>(db, sql`
+      select id, record_key, row_hash, version, entities from import_items where source_id = ${sourceId} and kind = ${kind} and is_current`);
+    return new Map(rows.map((r) => [r.record_key, {
+      id: r.id, rowHash: r.row_hash, version: Number(r.version), entities: typeof r.entities === 'string' ? JSON.parse(r.entities) : r.entities,
+    }]));
+  },
+
+  async supersedeItems(db: Db, ids: string[]): Promise<void> {
+    if (ids.length) await db.execute(sql`update import_items set is_current = false where id = any(${sql.param(ids)}::uuid[])`);
+  },
+
+  async insertRun(db: Db, row: typeof importRuns.$inferInsert): Promise<string> {
+    const [r] = await db.insert(importRuns).values(row).returning({ id: importRuns.id });
+    return r.id;
+  },
+
+  async setRunStats(db: Db, id: string, stats: Record<string, unknown>): Promise<void> {
+    await db.execute(sql`update import_runs set stats = ${JSON.stringify(stats)}::jsonb where id = ${id}`);
+  },
+
+  /** A facility whose name or alias has this canonical key (or folded text). */
+  async facilityByName(db: Db, key: string, text: string): Promise<{ id: string; name: string } | undefined> {
+    if (!key && !text) return undefined;
+    const [r] = await queryRows<{ id: string; name: string }>(db, sql`
+      select f.id, f.name from facility_names fn join facilities f on f.id = fn.facility_id
+       where (${key} <> '' and fn.name_key = ${key}) or (${text} <> '' and fn.name_text = ${text})
+       order by (fn.name_key = ${key}) desc, f.created_at, f.id limit 1`);
+    return r;
+  },
+
+  async evidenceBySha(db: Db, sha256: string): Promise<{ id: string } | undefined> {
+    const [r] = await queryRows<{ id: string }>(db, sql`select id from evidence_items where sha256 = ${sha256} and derived_from is null order by leaf_index limit 1`);
+    return r;
+  },
+
+  async episode(db: Db, id: string): Promise<Row | undefined> {
+    const [r] = await db.select().from(custodyEpisodes).where(sql`${custodyEpisodes.id} = ${id}`);
+    return r as Row | undefined;
+  },
+
+  async updateEpisode(db: Db, id: string, patch: Row): Promise<Row> {
+    const [r] = await db.update(custodyEpisodes).set(patch).where(sql`${custodyEpisodes.id} = ${id}`).returning();
+    return r as Row;
+  },
+
+  async allegation(db: Db, id: string): Promise<Row | undefined> {
+    const [r] = await queryRows<Row>(db, sql`select a.*, coalesce((select json_agg(json_build_object('personId', v.person_id, 'personRecordId', v.person_record_id) order by v.id) from allegation_victims v where v.allegation_id = a.id), '[]') as victims,
+      coalesce((select json_agg(json_build_object('kind', p.kind, 'name', p.name) order by p.id) from allegation_perpetrators p where p.allegation_id = a.id), '[]') as perpetrators
+      from allegations a where a.id = ${id}`);
+    return r;
+  },
+
+  async updateAllegation(db: Db, id: string, patch: { when: string | null; whenEarliest: string | null; whenLatest: string | null; facilityId: string | null; place: string | null; narrative: string | null; credibility: number },
+    victims: { personRecordId: string }[], perpetrators: { kind: string; name: string }[]): Promise<void> {
+    await db.execute(sql`update allegations set "when" = ${patch.when}, when_earliest = ${patch.whenEarliest}, when_latest = ${patch.whenLatest},
+      facility_id = ${patch.facilityId}, place = ${patch.place}, narrative = ${patch.narrative}, credibility = ${patch.credibility}, updated_at = now() where id = ${id}`);
+    await db.execute(sql`delete from allegation_victims where allegation_id = ${id}`);
+    if (victims.length) await bulkInsert(db, schema.allegationVictims, victims.map((v) => ({ allegationId: id, personId: null, personRecordId: v.personRecordId })));
+    await db.execute(sql`delete from allegation_perpetrators where allegation_id = ${id}`);
+    if (perpetrators.length) await bulkInsert(db, schema.allegationPerpetrators, perpetrators.map((p) => ({ allegationId: id, kind: p.kind, name: p.name, notes: null })));
+  },
+
+  /** Current documents whose key starts with `prefix` (optionally of one source), by key. */
+  async currentDocuments(db: Db, prefix: string, sourceId?: string): Promise<Map<string, CurrentDocument>> {
+    const rows = await queryRows<{ id: string; source_id: string; content_hash: string | null; version: number; record_key: string }>(db, sql`
+      select id, source_id, content_hash, version, record_key from documents
+       where is_current and record_key like ${prefix.replace(/[%_\\]/g, '\\$&') + '%'} ${sourceId ? sql`and source_id = ${sourceId}` : sql``}`);
+    return new Map(rows.map((r) => [r.record_key, { id: r.id, sourceId: r.source_id, contentHash: r.content_hash, version: Number(r.version), recordKey: r.record_key }]));
+  },
+
+  insertDocuments: (db: Db, rows: Row[]) => bulkInsert(db, documents, rows),
+
+  async supersedeDocuments(db: Db, ids: string[]): Promise<void> {
+    if (ids.length) await db.execute(sql`update documents set is_current = false where id = any(${sql.param(ids)}::uuid[])`);
+  },
+
+  /** Was this file already imported into this source as this kind? */
+  async runExists(db: Db, fileSha256: string, sourceId: string, importedAs: string): Promise<boolean> {
+    const [r] = await queryRows<{ n: number }>(db, sql`select count(*)::int as n from import_runs where file_sha256 = ${fileSha256} and source_id = ${sourceId} and imported_as = ${importedAs}`);
+    return Number(r.n) > 0;
+  },
+
+  async listRuns(db: Db, q: { id?: string; fileSha256?: string; sourceId?: string; limit: number; offset: number }) {
+    const w: SQL[] = [sql`true`];
+    if (q.id) w.push(sql`r.id = ${q.id}`);
+    if (q.fileSha256) w.push(sql`r.file_sha256 like ${q.fileSha256 + '%'}`);
+    if (q.sourceId) w.push(sql`r.source_id = ${q.sourceId}`);
+    const where = sql.join(w, sql` and `);
+    const items = await queryRows<Row>(db, sql`select r.id, r.file_name, r.file_sha256, r.format, r.imported_as, r.source_id, s.title as source_title, r.stats, r.mapping, r.at::text as at, r.actor
+      from import_runs r left join sources s on s.id = r.source_id where ${where} order by r.at desc, r.id limit ${q.limit} offset ${q.offset}`);
+    const [{ n }] = await queryRows<{ n: number }>(db, sql`select count(*)::int as n from import_runs r where ${where}`);
+    const ids = items.map((i) => String(i.id));
+    const rejects = ids.length
+      ? await queryRows<Row>(db, sql`select import_id, sheet, row, "column", message, raw from import_rejects where import_id = any(${sql.param(ids)}::uuid[]) order by import_id, row, id`)
+      : [];
+    return { items, rejects, total: Number(n) };
+  },
+
+  async runsOfFile(db: Db, fileSha256: string): Promise<Row[]> {
+    return queryRows<Row>(db, sql`select id, file_name, mapping, at::text as at from import_runs where file_sha256 = ${fileSha256} order by at, id`);
+  },
+};
