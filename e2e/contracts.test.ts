@@ -12,7 +12,7 @@ import { installStubs } from './helpers/stubs';
 let server: RunningServer;
 let s: Session;
 let page: Page;
-let sent: { path: string; body: string }[];
+let sent: { path: string; body: string; csrf?: string }[];
 
 beforeAll(async () => {
   ensureWebBuilt();
@@ -48,7 +48,8 @@ describe('screens against stubbed contracts', () => {
     await snap(page, 'c1-import-dry-run');
     await page.getByRole('button', { name: 'Import, skipping 1 row with errors' }).click();
     await page.locator('[data-testid="import-done"]').waitFor({ timeout: 30_000 });
-    expect(await page.locator('#imp-progress').getAttribute('value')).toBe('2');
+    expect(await page.locator('[data-testid="import-done"]').innerText()).toContain('2 records imported, 0 unchanged, 1 rows rejected');
+    expect(sent.filter((x) => x.path === 'commit').pop()!.body).toMatch(/name="skipInvalid"\s+true/);
     expect(s.problems).toEqual([]);
   });
 
@@ -67,8 +68,8 @@ describe('screens against stubbed contracts', () => {
     await page.keyboard.press('r');
     await page.getByText('No pair is waiting for review').waitFor();
     expect(sent.filter((x) => x.path.startsWith('decide'))).toEqual([
-      { path: 'decide pair-1', body: '{"decision":"match"}' },
-      { path: 'decide pair-2', body: '{"decision":"non_match"}' },
+      { path: 'decide pair-1', body: '{"decision":"match"}', csrf: 'stub-csrf-token' },
+      { path: 'decide pair-2', body: '{"decision":"non_match"}', csrf: 'stub-csrf-token' },
     ]);
     expect(s.problems).toEqual([]);
   });

@@ -57,7 +57,13 @@ export async function request<T>(path: string, opts: RequestOptions = {}): Promi
   }
   if (method !== 'GET' && csrfToken) headers['x-csrf-token'] = csrfToken;
   const url = withQuery(path, opts.query);
-  const res = await fetch(url, { method, headers, body, signal: opts.signal, credentials: 'same-origin' });
+  let res = await fetch(url, { method, headers, body, signal: opts.signal, credentials: 'same-origin' });
+  // Reads refused by the rate limiter are tried again after the pause the server asks for (twice at most, 10 s at most).
+  for (let attempt = 0; res.status === 429 && method === 'GET' && attempt < 2; attempt++) {
+    const wait = Math.min(10, Number(res.headers.get('retry-after')) || 2 ** attempt);
+    await new Promise((r) => setTimeout(r, wait * 1000));
+    res = await fetch(url, { method, headers, signal: opts.signal, credentials: 'same-origin' });
+  }
   if (!res.ok) throw await toError(res, path);
   if (res.status === 204) return undefined as T;
   const type = res.headers.get('content-type') ?? '';
@@ -71,6 +77,46 @@ export const api = {
 };
 
 export interface UploadProgress { loaded: number; total: number }
+
+/**
+ * Multipart upload whose answer is NDJSON, one line per progress event: upload progress from
+ * XMLHttpRequest, each complete line handed to `onLine` as it arrives. Resolves with the last line.
+ */
+export function uploadNdjson<T>(path: string, form: FormData, onUpload: (p: UploadProgress) => void, onLine: (line: T) => void): Promise<T> {
+  return new Promise((resolve, reject) => {
+    const xhr = new XMLHttpRequest();
+    let seen = 0;
+    let last: T | undefined;
+    const drain = () => {
+      const text = xhr.responseText;
+      let nl: number;
+      while ((nl = text.indexOf('\n', seen)) >= 0) {
+        const raw = text.slice(seen, nl).trim();
+        seen = nl + 1;
+        if (!raw) continue;
+        try { last = JSON.parse(raw) as T; onLine(last); } catch { /* a partial line: wait */ }
+      }
+    };
+    xhr.open('POST', path);
+    xhr.setRequestHeader('accept', 'application/x-ndjson');
+    if (csrfToken) xhr.setRequestHeader('x-csrf-token', csrfToken);
+    xhr.upload.onprogress = (e) => onUpload({ loaded: e.loaded, total: e.lengthComputable ? e.total : 0 });
+    xhr.onprogress = drain;
+    xhr.onerror = () => reject(new ApiError(0, 'Network error', 'the request did not reach the server', [], path));
+    xhr.onload = () => {
+      if (xhr.status >= 200 && xhr.status < 300) {
+        drain();
+        const rest = xhr.responseText.slice(seen).trim();
+        if (rest) { try { last = JSON.parse(rest) as T; onLine(last); } catch { /* ignore */ } }
+        return last === undefined ? reject(new ApiError(xhr.status, 'Empty answer', undefined, [], path)) : resolve(last);
+      }
+      let p: { title?: string; detail?: string; errors?: ProblemField[] } = {};
+      try { p = JSON.parse(xhr.responseText); } catch { /* not JSON */ }
+      reject(new ApiError(xhr.status, p.title ?? xhr.statusText, p.detail, Array.isArray(p.errors) ? p.errors : [], path));
+    };
+    xhr.send(form);
+  });
+}
 
 /** Multipart upload with progress (fetch has no upload progress): XMLHttpRequest. */
 export function upload<T>(path: string, form: FormData, onProgress?: (p: UploadProgress) => void): Promise<T> {

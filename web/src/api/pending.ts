@@ -2,7 +2,7 @@
  * Endpoints other parts of Vigil are adding (evidence, imports, linkage review, testimonies, sign-in).
  * Their answers are read tolerantly: the screens show "not available yet" when the server answers 404.
  */
-import { api, upload, type UploadProgress } from './client';
+import { api, upload, uploadNdjson, type UploadProgress } from './client';
 
 const V1 = '/api/v1';
 type Obj = Record<string, unknown>;
@@ -26,7 +26,7 @@ export async function getSession(): Promise<Session> {
   const r = await api.get<Obj>(`${V1}/auth/session`);
   const u = (r.user ?? null) as Obj | null;
   return {
-    user: u ? { id: str(u, 'id') ?? '', name: str(u, 'name', 'username', 'email', 'displayName') ?? '', role: str(u, 'role') ?? '' } : null,
+    user: u ? { id: str(u, 'id') ?? '', name: str(u, 'displayName', 'name', 'username', 'email') ?? '', role: str(u, 'role') ?? '' } : null,
     csrfToken: str(r, 'csrfToken'),
     workspaceKind: str(r, 'workspaceKind'),
     actingAs: str(r, 'actingAs'),
@@ -127,16 +127,20 @@ export function toPreview(r: Obj): ImportPreview {
   };
 }
 
+/** One line of the import's NDJSON answer: progress, then the report (or an error). */
+export interface ImportLine { phase?: string; done?: number; total?: number; file?: string; report?: Obj; error?: { title?: string; detail?: string } }
+
 export const imports = {
   preview: async (form: FormData, onProgress?: (p: UploadProgress) => void) => toPreview(await upload<Obj>(`${V1}/imports/preview`, form, onProgress)),
-  commit: (form: FormData, onProgress?: (p: UploadProgress) => void) => upload<Obj>(`${V1}/imports`, form, onProgress),
+  /** POST /api/v1/imports answers NDJSON progress lines and a final {report} (or, from older servers, one JSON object). */
+  commit: (form: FormData, onUpload: (p: UploadProgress) => void, onLine: (l: ImportLine) => void) => uploadNdjson<ImportLine>(`${V1}/imports`, form, onUpload, onLine),
   status: (id: string) => api.get<Obj>(`${V1}/imports/${id}`),
 };
 
 // ---------- linkage review ----------
 export interface ReviewRecord { id: string | null; personId: string | null; sourceTitle: string | null; fields: Record<string, string | null> }
 export interface ReviewComparison { field: string; left: string | null; right: string | null; level: string | null; weight: number | null }
-export interface ReviewPair { id: string; weight: number | null; probability: number | null; left: ReviewRecord; right: ReviewRecord; comparisons: ReviewComparison[]; remaining: number | null }
+export interface ReviewPair { id: string; weight: number | null; probability: number | null; prior: number | null; reason: string | null; left: ReviewRecord; right: ReviewRecord; comparisons: ReviewComparison[]; remaining: number | null }
 
 function toRecord(o: Obj): ReviewRecord {
   const fields: Record<string, string | null> = {};
@@ -150,6 +154,7 @@ function toRecord(o: Obj): ReviewRecord {
 export function toPair(o: Obj, remaining: number | null): ReviewPair {
   return {
     id: str(o, 'id', 'pairId') ?? '', weight: num(o, 'weight', 'matchWeight', 'score'), probability: num(o, 'probability', 'posterior', 'p'),
+    prior: num(o, 'prior'), reason: str(o, 'reason'),
     left: toRecord((o.left ?? o.a ?? o.recordA ?? {}) as Obj), right: toRecord((o.right ?? o.b ?? o.recordB ?? {}) as Obj),
     comparisons: arr(o, 'comparisons', 'explanation', 'fields', 'weights').map((c) => ({
       field: str(c, 'field', 'name', 'comparison') ?? '', left: str(c, 'left', 'a'), right: str(c, 'right', 'b'),

@@ -13,7 +13,7 @@ export default function EvidenceItem() {
   const { id = '' } = useParams();
   const r = useApi(() => evidence.get(id), [id]);
   const [proofError, setProofError] = useState<unknown>(null);
-  if (r.error) return <ErrorBox error={r.error} onRetry={r.reload} />;
+  if (r.error) return <><PageTitle title={t('evidence.item')}>{t('evidence.item')}</PageTitle><ErrorBox error={r.error} onRetry={r.reload} /></>;
   if (!r.data) return <Loading />;
   const { item, custody } = r.data;
   const getProof = async () => {

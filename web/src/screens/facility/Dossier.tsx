@@ -19,7 +19,7 @@ export default function Dossier() {
   const { t, i18n } = useTranslation();
   const { id = '' } = useParams();
   const r = useApi((s) => registry.dossier(id, s), [id]);
-  if (r.error) return <ErrorBox error={r.error} onRetry={r.reload} />;
+  if (r.error) return <><PageTitle title={t('dossier.title')}>{t('dossier.title')}</PageTitle><ErrorBox error={r.error} onRetry={r.reload} /></>;
   if (!r.data) return <Loading />;
   const d = r.data;
   const f = d.facility;

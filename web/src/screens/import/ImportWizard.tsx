@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router-dom';
 import { imports, type ImportPreview } from '../../api/pending';
 import { PageTitle } from '../../components/PageTitle';
 import { ErrorBox } from '../../components/Status';
@@ -30,8 +31,9 @@ export default function ImportWizard() {
     stageRef.current?.querySelector<HTMLElement>('h2')?.focus();
   }, [stage]);
 
-  const formData = (withMapping: boolean) => {
+  const formData = (withMapping: boolean, skipInvalid = false) => {
     const fd = new FormData();
+    if (skipInvalid) fd.set('skipInvalid', 'true');
     const kind = form.kind || preview?.kind || '';
     if (kind) fd.set('as', kind);
     fd.set('sourceTitle', form.sourceTitle || form.file!.name);
@@ -40,7 +42,8 @@ export default function ImportWizard() {
     if (withMapping) {
       const columns: Record<string, string | null> = {};
       for (const c of preview?.columns ?? []) columns[c.name] = mapping[c.name] || null;
-      fd.set('mapping', JSON.stringify({ version: 1, as: kind || 'persons', columns }));
+      const as = (['persons', 'custody', 'allegations'] as const).find((k) => k === kind) ?? 'persons';
+      fd.set('mapping', JSON.stringify({ version: 1, as, columns }));
     }
     fd.set('file', form.file!, form.file!.name);
     return fd;
@@ -53,12 +56,13 @@ export default function ImportWizard() {
     const p = await imports.preview(formData(false));
     setPreview(p);
     setMapping(Object.fromEntries(p.columns.map((c) => [c.name, c.suggested ?? ''])));
-    setStage('mapping');
+    // Lists get a column mapping; documents and Telegram exports go straight to the check.
+    setStage(!p.kind || ['persons', 'custody', 'allegations'].includes(p.kind) ? 'mapping' : 'problems');
   });
   const doCheck = () => run(async () => { setPreview(await imports.preview(formData(true))); setStage('problems'); });
   const doCommit = () => run(async () => {
     setStage('commit');
-    const r = await commitImport(formData(true), setProgress, abort.current.signal);
+    const r = await commitImport(formData(true, (preview?.stats.rejected ?? 0) > 0), setProgress, abort.current.signal);
     setResult(r); setStage('done');
   });
 
@@ -67,7 +71,7 @@ export default function ImportWizard() {
       <PageTitle title={t('import.title')}>{t('import.title')}</PageTitle>
       <ol className="wizard-steps" aria-label={t('import.steps')}>
         {(['upload', 'mapping', 'problems', 'commit'] as const).map((s, i) => (
-          <li key={s} aria-current={stage === s ? 'step' : undefined} className={stage === s ? 'current' : undefined}>{i + 1}. {t(`import.stage.${s}`)}</li>
+          <li key={s} aria-current={stage === s || (stage === 'done' && s === 'commit') ? 'step' : undefined} className={stage === s || (stage === 'done' && s === 'commit') ? 'current' : undefined}>{i + 1}. {t(`import.stage.${s}`)}</li>
         ))}
       </ol>
       {error != null && <ErrorBox error={error} />}
@@ -81,13 +85,15 @@ export default function ImportWizard() {
             {progress && (
               <p>
                 <label htmlFor="imp-progress">{t(`import.phase.${progress.phase}`)}</label>{' '}
-                <progress id="imp-progress" max={progress.total || 1} value={progress.phase === 'done' ? progress.total || 1 : progress.done} />
+                <progress id="imp-progress" max={progress.total || 1} value={progress.phase === 'done' ? progress.total || 1 : progress.done} />{' '}
+                {progress.phase !== 'done' && progress.phase !== 'upload' && progress.total > 0 && <span className="muted">{progress.done} / {progress.total}</span>}
               </p>
             )}
             {result && (
               <div className="success-box" role="status" data-testid="import-done">
                 <p><strong>{t('import.finished')}</strong></p>
-                <ul className="plain-list">{Object.entries(result.created).map(([k, v]) => <li key={k}>{k}: {fmtNumber(v)}</li>)}</ul>
+                <p>{t('import.result', { imported: fmtNumber(result.imported), unchanged: fmtNumber(result.unchanged), rejected: fmtNumber(result.rejected) })}</p>
+                {result.sources.filter((s) => s.id).map((s) => <p key={s.id}><Link to={`/persons?source=${s.id}`}>{t('import.openSource', { title: s.title })}</Link></p>)}
                 <button type="button" onClick={() => { setStage('upload'); setPreview(null); setResult(null); setProgress(null); }}>{t('import.another')}</button>
               </div>
             )}

@@ -7,7 +7,9 @@ export function ProblemsStep({ preview, onCommit, busy }: { preview: ImportPrevi
   const { t } = useTranslation();
   const errors = preview.problems.filter((p) => p.severity === 'error');
   const s = preview.stats;
-  const cols = preview.rows.length ? Object.keys(preview.rows[0]).filter((k) => typeof preview.rows[0][k] !== 'object' || preview.rows[0][k] === null).slice(0, 8) : [];
+  const cols = preview.rows.length ? Object.keys(preview.rows[0]).slice(0, 8) : [];
+  // Dates arrive as {text, earliest, latest}: the text is what the row said, normalised.
+  const cell = (v: unknown) => (v == null ? '' : typeof v === 'object' ? String((v as { text?: unknown }).text ?? JSON.stringify(v)) : String(v));
   return (
     <section className="card form-section" aria-labelledby="imp-h3">
       <h2 id="imp-h3" tabIndex={-1}>{t('import.step3')}</h2>
@@ -37,7 +39,7 @@ export function ProblemsStep({ preview, onCommit, busy }: { preview: ImportPrevi
           <div className="table-wrap" tabIndex={0} role="region" aria-label={t('import.recognisedRows', { count: preview.rows.length })}>
             <table className="data-table">
               <thead><tr>{cols.map((c) => <th key={c} scope="col">{t(`importField.${c}`, { defaultValue: c })}</th>)}</tr></thead>
-              <tbody>{preview.rows.slice(0, 10).map((r, i) => <tr key={i}>{cols.map((c) => <td key={c}>{r[c] == null ? '' : String(r[c])}</td>)}</tr>)}</tbody>
+              <tbody>{preview.rows.slice(0, 10).map((r, i) => <tr key={i}>{cols.map((c) => <td key={c}>{cell(r[c])}</td>)}</tr>)}</tbody>
             </table>
           </div>
         </details>

@@ -1,34 +1,43 @@
-import type { UploadProgress } from '../../api/client';
-import { imports } from '../../api/pending';
+import { ApiError, type UploadProgress } from '../../api/client';
+import { imports, type ImportLine } from '../../api/pending';
 
-export interface CommitProgress { phase: 'upload' | 'processing' | 'done'; done: number; total: number }
-export interface CommitResult { id: string | null; created: Record<string, number>; rejected: number | null }
+export interface CommitProgress { phase: string; done: number; total: number }
+export interface CommitResult { imported: number | null; unchanged: number | null; rejected: number | null; dryRun: boolean; sources: { id: string | null; title: string }[] }
 
 type Obj = Record<string, unknown>;
 const FINAL = ['done', 'completed', 'complete', 'finished', 'failed', 'error', 'committed'];
 
-function progressOf(r: Obj): { done: number; total: number } {
-  const p = (r.progress ?? r) as Obj;
-  return { done: Number(p.processed ?? p.done ?? p.rowsDone ?? 0), total: Number(p.total ?? p.rows ?? p.dataRows ?? 0) };
-}
 function resultOf(r: Obj): CommitResult {
-  const counts = (r.created ?? r.counts ?? r.stats ?? {}) as Obj;
-  const created: Record<string, number> = {};
-  for (const [k, v] of Object.entries(counts)) if (typeof v === 'number') created[k] = v;
-  return { id: (r.id ?? r.importId ?? null) as string | null, created, rejected: typeof r.rejected === 'number' ? r.rejected : null };
+  const files = Array.isArray(r.files) ? (r.files as Obj[]) : [];
+  const sources = files.map((f) => f.source as { id: string | null; title: string } | null).filter((x): x is { id: string | null; title: string } => Boolean(x));
+  const num = (v: unknown) => (typeof v === 'number' ? v : null);
+  const created = (r.created ?? {}) as Obj;
+  return {
+    imported: num(r.imported) ?? num(created.persons), unchanged: num(r.unchanged),
+    rejected: Array.isArray(r.rejected) ? r.rejected.length : num(r.rejected), dryRun: r.dryRun === true, sources,
+  };
 }
 
-/** Uploads the file again with the confirmed mapping; follows the import run until it is finished when the server runs it in the background. */
+/**
+ * Sends the file again with the confirmed mapping. The server streams progress lines (read, validate,
+ * write, media, commit) and then its report; a server that answers a run id instead is followed until done.
+ */
 export async function commitImport(form: FormData, onProgress: (p: CommitProgress) => void, signal: AbortSignal): Promise<CommitResult> {
-  let r = await imports.commit(form, (u: UploadProgress) => onProgress({ phase: 'upload', done: u.loaded, total: u.total }));
+  const last = await imports.commit(form,
+    (u: UploadProgress) => onProgress({ phase: 'upload', done: u.loaded, total: u.total }),
+    (l: ImportLine) => { if (l.phase) onProgress({ phase: l.phase, done: l.done ?? 0, total: l.total ?? 0 }); });
+  if (last.error) throw new ApiError(500, last.error.title ?? 'Import failed', last.error.detail, [], '/api/v1/imports');
+  if (last.report) { onProgress({ phase: 'done', done: 1, total: 1 }); return resultOf(last.report); }
+  let r = last as unknown as Obj;
   const id = (r.id ?? r.importId) as string | undefined;
-  let status = String(r.status ?? r.state ?? 'done');
+  let status = String(r.status ?? 'done');
   while (id && !FINAL.includes(status) && !signal.aborted) {
-    onProgress({ phase: 'processing', ...progressOf(r) });
+    const p = (r.progress ?? {}) as Obj;
+    onProgress({ phase: 'write', done: Number(p.processed ?? p.done ?? 0), total: Number(p.total ?? 0) });
     await new Promise((res) => setTimeout(res, 800));
     r = await imports.status(id);
-    status = String(r.status ?? r.state ?? 'done');
+    status = String(r.status ?? 'done');
   }
-  onProgress({ phase: 'done', ...progressOf(r) });
+  onProgress({ phase: 'done', done: 1, total: 1 });
   return resultOf(r);
 }

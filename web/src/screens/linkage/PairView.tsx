@@ -6,8 +6,11 @@ import { diffRecords, markWords } from './diff';
 
 const ORDER = ['familyName', 'givenName', 'patronymic', 'fullName', 'birth', 'birthDate', 'birthPlace', 'sex', 'citizenship', 'unit', 'rank', 'serviceNumber', 'status', 'statusDate'];
 
-function Marked({ text, only }: { text: string | null; only: Set<string> }) {
+/** Coded values (status, sex) in the interface language; everything else as the source wrote it. */
+function Marked({ text, only, field }: { text: string | null; only: Set<string>; field: string }) {
+  const { t } = useTranslation();
   if (!text) return <span className="muted">—</span>;
+  if (field === 'status' || field === 'sex') return <span className={only.size ? 'marked-code' : undefined}>{t(`${field}.${text}`, { defaultValue: text })}</span>;
   return <span lang={langOf(text)}>{markWords(text, only).map((p, i) => (p.marked ? <mark key={i}>{p.text}</mark> : <span key={i}>{p.text}</span>))}</span>;
 }
 
@@ -34,8 +37,8 @@ export function PairView({ pair }: { pair: ReviewPair }) {
           {rows.map((d) => (
             <tr key={d.field} className={`diff-${d.state}`}>
               <th scope="row">{t(`importField.${d.field}`, { defaultValue: d.field })}</th>
-              <td><Marked text={d.left} only={d.leftOnly} /></td>
-              <td><Marked text={d.right} only={d.rightOnly} /></td>
+              <td><Marked text={d.left} only={d.leftOnly} field={d.field} /></td>
+              <td><Marked text={d.right} only={d.rightOnly} field={d.field} /></td>
               <td>{t(`linkage.diff.${d.state}`)}</td>
             </tr>
           ))}

@@ -15,6 +15,8 @@ export function WeightExplain({ pair }: { pair: ReviewPair }) {
         {pair.probability != null && <> · {t('linkage.probability', { p: (pair.probability * 100).toFixed(1) })}</>}
       </p>
       <p className="small muted">{t('linkage.weightHint')}</p>
+      {pair.prior != null && <p className="small">{t('linkage.prior', { weight: pair.prior.toFixed(2) })}</p>}
+      {pair.reason && <p className="small">{t('linkage.reason')}: {pair.reason}</p>}
       {comps.length > 0 && (
         <ul className="weights">
           {comps.map((c, i) => {

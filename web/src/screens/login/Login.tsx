@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router-dom';
+import { setCsrfToken } from '../../api/client';
 import { login } from '../../api/pending';
 import { useWorkspace } from '../../app/workspace';
 import { TextField } from '../../components/Form';
@@ -19,7 +20,12 @@ export default function Login() {
   if (session === null) return <><PageTitle title={t('auth.signIn')}>{t('auth.signIn')}</PageTitle><NotAvailable path="/api/v1/auth/login" what={t('auth.notAvailable')} /></>;
   const submit = async () => {
     setBusy(true); setError(null);
-    try { await login(username, password, totp || undefined); refreshSession(); navigate('/'); } catch (e) { setError(e); } finally { setBusy(false); }
+    try {
+      const r = await login(username, password, totp || undefined);
+      if (typeof r.csrfToken === 'string') setCsrfToken(r.csrfToken);
+      refreshSession();
+      navigate('/');
+    } catch (e) { setError(e); } finally { setBusy(false); }
   };
   return (
     <>

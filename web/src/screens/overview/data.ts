@@ -29,7 +29,7 @@ async function headline(signal: AbortSignal): Promise<Headline> {
   if (!Object.values(h).some((c) => c.estimated)) return h;
   // Lists count exactly only up to 1,000. The statistics breakdown is exact (analysts and administrators);
   // the workspace status has the exact total (any signed-in role).
-  const exact = await statusBreakdown(signal);
+  const exact = await breakdown('persons', 'status', signal);
   if (exact) {
     const e = (k: string): Count => ({ n: exact.get(k) ?? 0, estimated: false });
     return { persons: { n: exact.get('*') ?? total.n, estimated: !exact.has('*') }, inCustody: sum(e('captured'), e('seen_in_custody')), released: e('released'), diedOrExecuted: sum(e('died_in_custody'), e('executed')), missing: e('missing') };
@@ -39,12 +39,12 @@ async function headline(signal: AbortSignal): Promise<Headline> {
   return h;
 }
 
-/** Exact persons by status from POST /api/v1/stats/breakdown, or null when this role may not run statistics. */
-async function statusBreakdown(signal: AbortSignal): Promise<Map<string, number> | null> {
+/** Exact counts from POST /api/v1/stats/breakdown ('*' = total), or null when this role may not run statistics. */
+async function breakdown(unit: 'persons' | 'allegations', by: 'status' | 'type', signal: AbortSignal): Promise<Map<string, number> | null> {
   const role = roleOf(await sessionOnce().catch(() => null));
   if (role !== 'administrator' && role !== 'analyst') return null; // statistics:run
   try {
-    const r = await api.post<{ total: number; partition: boolean; items: { key: string; count: number }[] }>('/api/v1/stats/breakdown', { unit: 'persons', by: 'status', limit: 50 });
+    const r = await api.post<{ total: number; partition: boolean; items: { key: string; count: number }[] }>('/api/v1/stats/breakdown', { unit, by, limit: 200 });
     if (signal.aborted) return null;
     const m = new Map(r.items.map((i) => [i.key, i.count]));
     if (r.partition) m.set('*', r.total);
@@ -61,31 +61,47 @@ export const loadAllegationsByType = async (signal: AbortSignal) => {
 
 async function allegationsByType(signal: AbortSignal): Promise<{ type: AllegationType; count: number }[]> {
   const types = (await registry.allegationTypes(signal)).items;
-  const counts = await pool(types, 4, (t) => countOf('allegations', { typeCode: t.code }, signal));
+  // One statistics request where the role may run statistics; a count per type otherwise.
+  const byStats = await breakdown('allegations', 'type', signal);
+  const counts = byStats ? types.map((t) => byStats.get(t.code) ?? 0) : await pool(types, 4, (t) => countOf('allegations', { typeCode: t.code }, signal));
   return types.map((type, i) => ({ type, count: counts[i] })).filter((x) => x.count > 0).sort((a, b) => b.count - a.count);
 }
 
 const FIRST_YEAR = 2014;
+const FULL_SCALE = 2022;
 
 export const loadCustodyOverTime = async (signal: AbortSignal) => {
   await afterHeadline();
   return cached('overTime', () => custodyOverTime(signal));
 };
 
-/** Persons known in custody in each period: years to find where the data starts, then quarters when the span is short. */
+/**
+ * Persons known in custody in each quarter (years when the span is long). One count asks whether
+ * anything precedes 2022, so the usual case costs a count per quarter since 2022 and no more.
+ */
 async function custodyOverTime(signal: AbortSignal): Promise<{ label: string; value: number }[]> {
   const now = new Date();
-  const years = Array.from({ length: now.getUTCFullYear() - FIRST_YEAR + 1 }, (_, i) => String(FIRST_YEAR + i));
-  const perYear = await pool(years, 4, (y) => countOf('persons', { from: y, to: y }, signal));
-  const first = perYear.findIndex((n) => n > 0);
-  if (first < 0) return [];
-  let last = perYear.length - 1;
-  while (last > first && perYear[last] === 0) last--;
-  if (last - first > 5) return years.slice(first, last + 1).map((y, i) => ({ label: y, value: perYear[first + i] }));
-  const end = Math.min(Date.UTC(Number(years[last]), 11, 31), now.getTime());
-  const qs = quarters(Date.UTC(Number(years[first]), 0, 1), end);
-  const perQ = await pool(qs, 4, (q) => countOf('persons', { from: q.start, to: q.end }, signal));
-  return qs.map((q, i) => ({ label: q.label, value: perQ[i] }));
+  const year = now.getUTCFullYear();
+  const count = (from: string, to: string) => countOf('persons', { from, to }, signal);
+  let start = FULL_SCALE;
+  if (await count(String(FIRST_YEAR), String(FULL_SCALE - 1)) > 0) {
+    const early = Array.from({ length: FULL_SCALE - FIRST_YEAR }, (_, i) => String(FIRST_YEAR + i));
+    const perYear = await pool(early, 4, (y) => count(y, y));
+    start = FIRST_YEAR + Math.max(0, perYear.findIndex((n) => n > 0));
+  }
+  let points: { label: string; value: number }[];
+  if (year - start > 5) {
+    const years = Array.from({ length: year - start + 1 }, (_, i) => String(start + i));
+    const values = await pool(years, 4, (y) => count(y, y));
+    points = years.map((label, i) => ({ label, value: values[i] }));
+  } else {
+    const qs = quarters(Date.UTC(start, 0, 1), now.getTime());
+    const values = await pool(qs, 4, (q) => count(q.start, q.end));
+    points = qs.map((q, i) => ({ label: q.label, value: values[i] }));
+  }
+  while (points.length && points[0].value === 0) points.shift();
+  while (points.length && points[points.length - 1].value === 0) points.pop();
+  return points;
 }
 
 export async function loadFacilities(signal: AbortSignal) {

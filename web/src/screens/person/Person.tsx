@@ -31,7 +31,7 @@ export default function Person() {
   const { t } = useTranslation();
   const { id = '' } = useParams();
   const r = useApi((signal) => loadPerson(id, signal), [id]);
-  if (r.error) return <ErrorBox error={r.error} onRetry={r.reload} />;
+  if (r.error) return <><PageTitle title={t('person.title')}>{t('person.title')}</PageTitle><ErrorBox error={r.error} onRetry={r.reload} /></>;
   if (!r.data) return <Loading />;
   const { person, events, allegations, types, sources } = r.data;
   return (

@@ -71,7 +71,7 @@ export default function Testimony() {
     if ((e.ctrlKey || e.metaKey) && e.key === 'Enter') { e.preventDefault(); void submit(); }
   };
 
-  if (lists.error) return <ErrorBox error={lists.error} onRetry={lists.reload} />;
+  if (lists.error) return <><PageTitle title={t('testimony.title')}>{t('testimony.title')}</PageTitle><ErrorBox error={lists.error} onRetry={lists.reload} /></>;
   if (!lists.data) return <Loading />;
   return (
     <>
