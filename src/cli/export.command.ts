@@ -3,7 +3,7 @@ import { createWriteStream } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { once } from 'node:events';
-import { SYSTEM } from '../domain';
+import { ANONYMOUS, SYSTEM } from '../domain';
 import { csvLine, EXPORT_TABLES, exportRows } from '../registry';
 import { CliError, common, info, output, withWorkspace, type GlobalOptions } from './common';
 
@@ -12,7 +12,9 @@ export function exportCommand(program: Command): void {
     .description('export the registry as JSON (one file) or CSV (one file per table in a folder)')
     .option('--format <format>', 'json or csv', 'json')
     .option('-o, --output <path>', 'output file (json) or folder (csv); json goes to stdout without it')
-    .action(async (opts: GlobalOptions & { format: string; output?: string }) => {
+    .option('--public', 'only what the public may see: published public rows, as the anonymous API shows them')
+    .action(async (opts: GlobalOptions & { format: string; output?: string; public?: boolean }) => {
+      const actor = opts.public ? ANONYMOUS : SYSTEM;
       if (!['json', 'csv'].includes(opts.format)) throw new CliError(`--format must be json or csv, not "${opts.format}"`);
       if (opts.format === 'csv' && !opts.output) throw new CliError('--format csv needs -o FOLDER');
       await withWorkspace(opts, async (ws) => {
@@ -23,7 +25,7 @@ export function exportCommand(program: Command): void {
             const out = createWriteStream(join(opts.output!, `${table}.csv`));
             let header: string[] | undefined;
             counts[table] = 0;
-            for await (const rows of exportRows(ws.database.db, SYSTEM, table)) {
+            for await (const rows of exportRows(ws.database.db, actor, table)) {
               for (const r of rows) {
                 if (!header) { header = Object.keys(r); out.write(csvLine(header)); }
                 if (!out.write(csvLine(header.map((h) => r[h])))) await once(out, 'drain');
@@ -39,7 +41,7 @@ export function exportCommand(program: Command): void {
           for (const [i, table] of EXPORT_TABLES.entries()) {
             out.write(`${i ? ',' : ''}${JSON.stringify(table)}:[`);
             counts[table] = 0;
-            for await (const rows of exportRows(ws.database.db, SYSTEM, table)) {
+            for await (const rows of exportRows(ws.database.db, actor, table)) {
               for (const r of rows) out.write(`${counts[table]++ ? ',' : ''}${JSON.stringify(r)}`);
             }
             out.write(']');

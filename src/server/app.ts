@@ -10,6 +10,7 @@ import { existsSync } from 'node:fs';
 import { authOf } from '../workspace';
 import type { RateLimitOptions, ServerDeps } from './context';
 import { sendProblem } from './problem';
+import { installInputGuard } from './input-guard';
 import { installPolicies } from './policy';
 import { ROUTE_PLUGINS } from './routes';
 import { installSessions } from './session';
@@ -70,6 +71,7 @@ export async function buildApp(deps: ServerDeps): Promise<FastifyInstance> {
 
   installSessions(app, { workspace: deps.workspace, auth, resolveActor: deps.resolveActor });
   installPolicies(app);
+  installInputGuard(app);
 
   for (const r of ROUTE_PLUGINS) await app.register(r.plugin, { ws: deps.workspace, auth, rateLimit: limits, ...(r.prefix ? { prefix: r.prefix } : {}) });
   app.get('/api/v1/openapi.json', { config: { policy: 'public' }, schema: { hide: true } }, async () => app.swagger());

@@ -26,11 +26,11 @@ describe.each(backends())('sign-in, sessions and CSRF on %s', (kind) => {
     app = await buildApp({ workspace: ws, auth, rateLimit: { loginMax: 10_000 } });
     investigator = await createAccount(auth, 'investigator');
     analyst = await createAccount(auth, 'analyst');
-  });
+  }, 600_000);
   afterAll(async () => {
     await app?.close();
     await ws?.dispose();
-  });
+  }, 600_000);
 
   const login = (payload: Record<string, unknown>, headers: Record<string, string> = {}) =>
     app.inject({ method: 'POST', url: '/api/v1/auth/login', payload, headers });

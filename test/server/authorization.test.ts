@@ -38,11 +38,11 @@ describe.each(backends())('authorisation matrix from the route table on %s', (ki
     for (const role of ['administrator', 'investigator', 'analyst', 'reviewer'] as const) {
       headers[role] = (await signIn(app, await createAccount(auth, role), now)).headers;
     }
-  });
+  }, 600_000);
   afterAll(async () => {
     await app?.close();
     await ws?.dispose();
-  });
+  }, 600_000);
 
   const routes = () => app.routeTable.filter((r) => r.method !== 'HEAD' && r.method !== 'OPTIONS');
 

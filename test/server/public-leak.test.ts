@@ -101,11 +101,11 @@ describe.each(backends())('no restricted field in any public output on %s', (kin
       sessions[role] = (await signIn(app, fresh, now)).headers;
     }
     for (const [k, v] of Object.entries(secrets)) if (k.startsWith('totp-')) secrets[`${k}-b32`] = (await import('../../src/auth')).base32Encode(Buffer.from(v, 'base64'), { padding: false });
-  });
+  }, 600_000);
   afterAll(async () => {
     await app?.close();
     await ws?.dispose();
-  });
+  }, 600_000);
 
   /** Every GET route, with every id we planted in every id-shaped parameter, and list queries. */
   async function crawl(role: ActorRole): Promise<{ url: string; status: number; body: string }[]> {

@@ -49,11 +49,11 @@ describe.each(backends())('backup and restore on %s', (kind) => {
   beforeAll(async () => {
     base = await mkdtemp(join(tmpdir(), 'vigil-backup-'));
     if (kind === 'postgres') ({ url, drop } = await freshPostgresUrl());
-  });
+  }, 600_000);
   afterAll(async () => {
     await drop?.();
     await rm(base, { recursive: true, force: true });
-  });
+  }, 600_000);
 
   it('restores the whole workspace: identical status, intact evidence log, witnesses still decrypt', async () => {
     const dir = join(base, 'ws');
