@@ -200,7 +200,7 @@ export class UserService {
     if (this.options.workspaceKind !== 'demo') throw new Error('demo accounts exist only in demo workspaces');
     for (const account of DEMO_ACCOUNTS) {
       if (await userRepository.byUsername(this.db, account.username)) continue;
-      await this.create(actor, { ...account, displayName: `Demo ${account.role}` });
+      await this.create(actor, { ...account, displayName: `Synthetic demo user` });
     }
     return DEMO_ACCOUNTS;
   }
