@@ -8,7 +8,8 @@
  * - Created on the workspace's creation, or on first use — but never when the database already
  *   holds encrypted values: a missing keyring then means lost keys, and a fresh one would only hide that.
  * - Derived keys (HKDF-SHA-256 of the blind-index key, which never rotates) serve purposes that
- *   must stay stable across rotations: witness pseudonyms, CSRF tokens, keyed hashes in the throttle.
+ *   must stay stable across rotations: witness pseudonyms, CSRF tokens, keyed hashes in the throttle,
+ *   opaque references in the public evidence log.
  */
 import { hkdfSync } from 'node:crypto';
 import { mkdir, stat } from 'node:fs/promises';
@@ -18,7 +19,7 @@ import { loadKeyringFile, saveKeyringFile } from './keyring-file';
 
 export const FIELD_KEYRING_FILE = 'fields.keyring';
 
-export type DerivedKeyPurpose = 'witness-pseudonym' | 'csrf' | 'throttle-key';
+export type DerivedKeyPurpose = 'witness-pseudonym' | 'csrf' | 'throttle-key' | 'log-ref';
 
 export interface FieldKeysOptions {
   /** How often (ms) to look at the file's modification time for a rotation by another process (default 5 s). */

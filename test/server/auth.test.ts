@@ -2,11 +2,11 @@ import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
 import { sql } from 'drizzle-orm';
-import { createAuth, totp, type AuthRoom } from '../../src/auth';
+import { totp, type AuthRoom } from '../../src/auth';
 import { queryRows } from '../../src/db';
 import { SYSTEM } from '../../src/domain';
 import { buildApp } from '../../src/server';
-import { keysDir } from '../../src/workspace';
+import { authOf } from '../../src/workspace';
 import { backends, openTestWorkspace } from '../helpers/db';
 import { createAccount, PASSWORD, secretOf, sessionCookie, signIn, type TestAccount } from '../helpers/auth';
 
@@ -22,7 +22,7 @@ describe.each(backends())('sign-in, sessions and CSRF on %s', (kind) => {
 
   beforeAll(async () => {
     ws = await openTestWorkspace(kind);
-    auth = createAuth(ws.database.db, { keysDir: keysDir(ws.dir), workspaceKind: 'real', now: () => now });
+    auth = authOf(ws, { now: () => now });
     app = await buildApp({ workspace: ws, auth, rateLimit: { loginMax: 10_000 } });
     investigator = await createAccount(auth, 'investigator');
     analyst = await createAccount(auth, 'analyst');

@@ -1,10 +1,10 @@
 import Fastify, { type FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ACTOR_ROLES, can, createAuth, sampleActor, type ActorRole, type AuthRoom } from '../../src/auth';
+import { ACTOR_ROLES, can, sampleActor, type ActorRole, type AuthRoom } from '../../src/auth';
 import { buildApp } from '../../src/server';
 import { installPolicies, type RouteEntry } from '../../src/server/policy';
 import { ROUTE_PLUGINS } from '../../src/server/routes';
-import { keysDir } from '../../src/workspace';
+import { authOf } from '../../src/workspace';
 import { createAccount, signIn } from '../helpers/auth';
 import { backends, openTestWorkspace } from '../helpers/db';
 
@@ -32,7 +32,7 @@ describe.each(backends())('authorisation matrix from the route table on %s', (ki
 
   beforeAll(async () => {
     ws = await openTestWorkspace(kind);
-    auth = createAuth(ws.database.db, { keysDir: keysDir(ws.dir), workspaceKind: 'real', now: () => now });
+    auth = authOf(ws, { now: () => now });
     app = await buildApp({ workspace: ws, auth, rateLimit: { max: 100_000, loginMax: 100_000 } });
     await app.ready();
     for (const role of ['administrator', 'investigator', 'analyst', 'reviewer'] as const) {

@@ -5,13 +5,13 @@ import { Readable } from 'node:stream';
 import { parse } from 'csv-parse/sync';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createAuth, type AuthRoom } from '../../src/auth';
+import type { AuthRoom } from '../../src/auth';
 import { queryRows } from '../../src/db';
 import { SYSTEM } from '../../src/domain';
 import { csvLine, EXPORT_TABLES, exportRows } from '../../src/registry';
 import { buildApp } from '../../src/server';
 import { ReportService } from '../../src/findings';
-import { evidenceOf, keysDir } from '../../src/workspace';
+import { authOf, evidenceOf } from '../../src/workspace';
 import { createAccount, signIn } from '../helpers/auth';
 import { backends, openTestWorkspace } from '../helpers/db';
 
@@ -38,7 +38,7 @@ describe.each(backends())('hostile input on %s', (kind) => {
 
   beforeAll(async () => {
     ws = await openTestWorkspace(kind);
-    auth = createAuth(ws.database.db, { keysDir: keysDir(ws.dir), workspaceKind: 'real', now: () => now });
+    auth = authOf(ws, { now: () => now });
     app = await buildApp({ workspace: ws, auth, rateLimit: { max: 1_000_000, loginMax: 1_000_000 } });
     h = (await signIn(app, await createAccount(auth, 'investigator'), now)).headers;
     sourceId = (await ws.registry.sources.create(SYSTEM, { kind: 'list', title: 'Synthetic list for hostile input' })).id;

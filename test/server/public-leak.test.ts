@@ -3,13 +3,13 @@ import { Readable } from 'node:stream';
 import { sql } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createAuth, type ActorRole, type AuthRoom } from '../../src/auth';
+import { type ActorRole, type AuthRoom } from '../../src/auth';
 import { queryRows } from '../../src/db';
 import { ANONYMOUS, SYSTEM, type Actor } from '../../src/domain';
 import { ReportService } from '../../src/findings';
 import { EXPORT_TABLES, exportRows } from '../../src/registry';
 import { buildApp } from '../../src/server';
-import { evidenceOf, keysDir } from '../../src/workspace';
+import { authOf, evidenceOf } from '../../src/workspace';
 import { createAccount, secretOf, signIn, PASSWORD } from '../helpers/auth';
 import { backends, openTestWorkspace } from '../helpers/db';
 
@@ -53,7 +53,7 @@ describe.each(backends())('no restricted field in any public output on %s', (kin
 
   beforeAll(async () => {
     ws = await openTestWorkspace(kind);
-    auth = createAuth(ws.database.db, { keysDir: keysDir(ws.dir), workspaceKind: 'real', now: () => now });
+    auth = authOf(ws, { now: () => now });
     app = await buildApp({ workspace: ws, auth, rateLimit: { max: 1_000_000, loginMax: 1_000_000 } });
     const r = ws.registry;
     const keep = <T extends { id: string }>(x: T) => { ids.add(x.id); return x; };
@@ -171,6 +171,14 @@ describe.each(backends())('no restricted field in any public output on %s', (kin
     expect(views.map((v) => v.entity)).toEqual(['witness', 'protected_detail', 'protected_detail']);
     expect(views[0].entity_id).toBe(witnessId);
     expect(JSON.stringify(views)).not.toContain(FIELD.witnessName);
+    // Each view is also a `field.viewed` entry of the evidence log, named by the audit event; the log still verifies.
+    const log = evidenceOf(ws).log;
+    for (const v of views) {
+      const leaf = await log.leaf((v.diff as { leafIndex: number }).leafIndex);
+      expect(leaf.entry).toMatchObject({ kind: 'field.viewed', ref: expect.stringMatching(/^fv:[0-9a-f]{32}$/) });
+      expect(found(Buffer.from(leaf.data).toString('utf8'), { ...FIELD, witnessId })).toEqual([]);
+    }
+    expect((await evidenceOf(ws).verify()).problems).toEqual([]);
     // Even for them, the ordinary pages carry only the pseudonym.
     const plain = await app.inject({ method: 'GET', url: `/api/v1/witnesses/${witnessId}`, headers: sessions.investigator });
     expect(plain.json().pseudonym).toMatch(/^Witness W-[0-9A-F]{6,}$/);
