@@ -3,6 +3,7 @@ import { backupCommands } from './backup.commands';
 import { evidenceCommands } from './evidence.commands';
 import { exportCommand } from './export.command';
 import { findingsCommands } from './findings.commands';
+import { importCommands } from './import.commands';
 import { keysCommands } from './keys.commands';
 import { serveCommand } from './serve.command';
 import { statsCommands } from './stats.commands';
@@ -20,4 +21,5 @@ export function registerCommands(program: Command): void {
   evidenceCommands(program);
   statsCommands(program);
   findingsCommands(program);
+  importCommands(program);
 }

@@ -60,7 +60,8 @@ export class FileImport {
   importId: string | null = null;
   /** Import run fields, written when the run row is. */
   runMapping: unknown = null;
-  runStats: Record<string, unknown> = {};
+  /** Statistics of the run beyond the report's counts (kinds of the sheets…). */
+  runExtra: Record<string, unknown> = {};
 
   constructor(
     readonly report: FileReport,
@@ -88,6 +89,13 @@ export class ImportContext {
   private ginDefs: string[] = [];
   /** Something was written (not only looked up). */
   wrote = false;
+  /** Files of this import, in order. */
+  readonly files: FileImport[] = [];
+  /**
+   * Files for the evidence vault, by hash: stored when the import is about to commit, so that an
+   * import that fails (or is refused) leaves no blob behind.
+   */
+  private readonly originals = new Map<string, { original: Original; name: string; sourceId: string | null; files: FileImport[] }>();
 
   constructor(
     readonly deps: ImportDeps,
@@ -121,6 +129,7 @@ export class ImportContext {
 
   /** The source the file joins: found by title (null id while it does not exist yet). */
   async lookupSource(f: FileImport): Promise<void> {
+    if (!this.files.includes(f)) this.files.push(f);
     const s = await importRepository.sourceByTitle(this.db, f.sourceTitle);
     f.sourceId = s?.id ?? null;
     f.report.source = { id: s?.id ?? null, title: f.sourceTitle, created: !s };
@@ -143,7 +152,7 @@ export class ImportContext {
       f.sourceId = s.id;
       f.report.source = { id: s.id, title: s.title, created: true };
     }
-    f.report.evidence = await this.storeOriginal(f.original, f.sha256, f.name, f.sourceId);
+    await this.noteOriginal(f.original, f.sha256, f.name, f.sourceId, f);
     f.importId = await importRepository.insertRun(tx, {
       fileSha256: f.sha256, fileName: f.name, format: f.format, importedAs: f.kind, sourceId: f.sourceId,
       mapping: f.runMapping as object, stats: {}, actor: this.actor.id,
@@ -152,14 +161,36 @@ export class ImportContext {
     return { sourceId: f.sourceId, importId: f.importId };
   }
 
-  /** Puts a file into the evidence vault unless its bytes are already there (then the earlier item is named). */
-  async storeOriginal(original: Original, sha256: string, name: string, sourceId: string | null): Promise<{ id: string; sha256: string; duplicate: boolean }> {
+  /**
+   * A file for the evidence vault: stored at commit time unless its bytes are there already (or
+   * already noted in this import). Answers whether it is a duplicate.
+   */
+  async noteOriginal(original: Original, sha256: string, name: string, sourceId: string | null, f?: FileImport): Promise<{ duplicate: boolean }> {
+    const pending = this.originals.get(sha256);
+    if (pending) {
+      if (f) pending.files.push(f);
+      return { duplicate: true };
+    }
     const known = await importRepository.evidenceBySha(this.db, sha256);
-    if (known) return { id: known.id, sha256, duplicate: true };
-    const stream = 'path' in original ? createReadStream(original.path, { highWaterMark: 1 << 20 }) : Readable.from([Buffer.from(original.bytes)]);
-    const r = await this.deps.vault().intake.add(this.actor, stream, { originalName: name.slice(-500), sourceId, sensitivity: this.options.sensitivity }, { tx: this.tx! });
-    if (r.item.sha256 !== sha256) throw new Error(`the vault stored ${r.item.sha256} for ${name}, whose bytes hash to ${sha256}: the file changed while it was imported`);
-    return { id: r.item.id, sha256, duplicate: false };
+    if (known) {
+      if (f) f.report.evidence = { id: known.id, sha256, duplicate: true };
+      return { duplicate: true };
+    }
+    this.originals.set(sha256, { original, name, sourceId, files: f ? [f] : [] });
+    return { duplicate: false };
+  }
+
+  /** Stores the noted files in the vault, in the import's transaction. */
+  private async storeOriginals(): Promise<void> {
+    let done = 0;
+    for (const [sha256, o] of this.originals) {
+      this.progress({ phase: 'media', done: done++, total: this.originals.size });
+      const stream = 'path' in o.original ? createReadStream(o.original.path, { highWaterMark: 1 << 20 }) : Readable.from([Buffer.from(o.original.bytes)]);
+      const r = await this.deps.vault().intake.add(this.actor, stream, { originalName: o.name.slice(-500), sourceId: o.sourceId, sensitivity: this.options.sensitivity }, { tx: this.tx! });
+      if (r.item.sha256 !== sha256) throw new Error(`the vault stored ${r.item.sha256} for ${o.name}, whose bytes hashed to ${sha256}: the file changed while it was imported`);
+      for (const f of o.files) f.report.evidence = { id: r.item.id, sha256, duplicate: false };
+    }
+    this.originals.clear();
   }
 
   /** Finds a facility by a name or alias (canonical key, else folded text); creates it when writing. */
@@ -199,9 +230,25 @@ export class ImportContext {
     this.ginDefs = await dropGinIndexes(this.tx, 'persons');
   }
 
-  /** Before commit: indexes dropped for speed are built again. */
+  /**
+   * Before commit: the noted files go into the vault, each written file's run gets its statistics
+   * and audit event, and indexes dropped for speed are built again.
+   */
   async finish(): Promise<void> {
-    if (this.ginDefs.length && this.tx) {
+    if (!this.tx) return;
+    await this.storeOriginals();
+    for (const f of this.files) {
+      if (!f.importId) continue;
+      const r = f.report;
+      const stats = {
+        ...f.runExtra, rows: r.rows, imported: r.imported, created: r.created, versions: r.versions, unchanged: r.unchanged, rejected: r.rejected,
+        warnings: r.warnings, facilitiesCreated: r.facilitiesCreated, victimsCreated: r.victimsCreated, ...(r.media ? { media: r.media } : {}),
+        ...(r.evidence ? { evidenceId: r.evidence.id } : {}), skipInvalid: this.options.skipInvalid,
+      };
+      await importRepository.setRunStats(this.tx, f.importId, stats);
+      await this.audit([{ actor: this.actor.id, entity: 'import_run', entityId: f.importId, action: 'create', diff: { after: { id: f.importId, fileSha256: f.sha256, kind: f.kind, sourceId: f.sourceId, stats } } }]);
+    }
+    if (this.ginDefs.length) {
       this.progress({ phase: 'commit', done: 0, total: 1 });
       await createIndexes(this.tx, this.ginDefs);
       this.ginDefs = [];

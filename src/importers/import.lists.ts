@@ -6,7 +6,7 @@
 import { dateColumns, personRecordInput, recordRow, custodyInput, allegationInput, searchColumns } from '../registry';
 import type { Field, ListKind } from './fields';
 import { emptyFileReport, personRowOf, type FileImport, type ImportContext } from './import.context';
-import { KeyDeduper, baseRowKey, idColumnIsIdentity, perpetratorKind, rowRef, textKey } from './import.keys';
+import { KeyDeduper, baseRowKey, contentHash, isSequenceHeader, perpetratorKind, rowRef, textKey } from './import.keys';
 import { importRepository, type CurrentItem, type CurrentRecord } from './import.repository';
 import type { FileReport } from './import.schema';
 import type { ColumnMapping } from './mapping';
@@ -87,7 +87,8 @@ export class ListImport {
     const items: Map<string, CurrentItem> = kind !== 'persons' && f.sourceId ? await importRepository.currentItems(ctx.db, f.sourceId, kind) : new Map();
     const dedupe = new KeyDeduper();
     const idColumn = mapping.fieldColumns.externalId;
-    const useId = idColumn !== undefined && idColumnIsIdentity(idColumn, mapping.source[idColumn]);
+    const useId = idColumn !== undefined && !isSequenceHeader(idColumn);
+    const sequence = new Set(sheet.header.filter(isSequenceHeader));
     const sheetReport = f.report.sheets.find((s) => s.name === sheet.name);
     if (sheetReport) sheetReport.rowIdentity = useId ? `id column "${idColumn}"` : `natural key (${NATURAL[kind]})${idColumn ? `; "${idColumn}" numbers the rows, not taken as identity` : ''}`;
     let done = 0;
@@ -101,6 +102,7 @@ export class ListImport {
       const bad = new Set(problems.filter((p) => p.severity === 'error').map((p) => p.row));
       const pending: Pending[] = [];
       for (const row of res.rows as ValidatedRow<AnyData>[]) {
+        if (sequence.size) row.rowHash = contentHash(kind, row, sequence);
         const key = dedupe.next(baseRowKey(kind, row.data, useId));
         const p = this.plan(kind, row, key, existing, items, problems);
         if (p === 'unchanged') { counts.accepted++; f.report.unchanged++; continue; }

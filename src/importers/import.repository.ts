@@ -213,15 +213,15 @@ export const importRepository = {
     return Number(r.n) > 0;
   },
 
-  async listRuns(db: Db, q: { id?: string; fileSha256?: string; sourceId?: string; limit: number; offset: number }) {
-    const w: SQL[] = [sql`true`];
+  async listRuns(db: Db, q: { id?: string; fileSha256?: string; sourceId?: string; limit: number; offset: number }, sensitivities: string[]) {
+    const w: SQL[] = [sql`s.sensitivity in (${sql.join(sensitivities.map((x) => sql`${x}`), sql`, `)})`];
     if (q.id) w.push(sql`r.id = ${q.id}`);
     if (q.fileSha256) w.push(sql`r.file_sha256 like ${q.fileSha256 + '%'}`);
     if (q.sourceId) w.push(sql`r.source_id = ${q.sourceId}`);
     const where = sql.join(w, sql` and `);
     const items = await queryRows<Row>(db, sql`select r.id, r.file_name, r.file_sha256, r.format, r.imported_as, r.source_id, s.title as source_title, r.stats, r.mapping, r.at::text as at, r.actor
-      from import_runs r left join sources s on s.id = r.source_id where ${where} order by r.at desc, r.id limit ${q.limit} offset ${q.offset}`);
-    const [{ n }] = await queryRows<{ n: number }>(db, sql`select count(*)::int as n from import_runs r where ${where}`);
+      from import_runs r join sources s on s.id = r.source_id where ${where} order by r.at desc, r.id limit ${q.limit} offset ${q.offset}`);
+    const [{ n }] = await queryRows<{ n: number }>(db, sql`select count(*)::int as n from import_runs r join sources s on s.id = r.source_id where ${where}`);
     const ids = items.map((i) => String(i.id));
     const rejects = ids.length
       ? await queryRows<Row>(db, sql`select import_id, sheet, row, "column", message, raw from import_rejects where import_id = any(${sql.param(ids)}::uuid[]) order by import_id, row, id`)

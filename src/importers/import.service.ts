@@ -9,7 +9,7 @@ import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { inTransaction, type Db } from '../db';
 import { NotFoundError, type Actor } from '../domain';
-import { validate } from '../registry';
+import { isPublicActor, readableSensitivities, validate } from '../registry';
 import { extractDocument } from './documents';
 import { detectInput, type DetectedInput } from './detect';
 import { ImportError, describeError, isImportError } from './errors';
@@ -207,7 +207,7 @@ export class ImportService {
       if (c) { s.accepted = c.accepted; s.rejected = c.rejected; }
     }
     report.warnings += ctx.warnings.length - warningsBefore;
-    await this.closeRun(ctx, f, { kinds: [...new Set(plans.map((p) => p.mapping.kind))] });
+    f.runExtra = { kinds: [...new Set(plans.map((p) => p.mapping.kind))] };
   }
 
   private async importTelegramExport(ctx: ImportContext, report: FileReport, resultJson: string, name: string): Promise<void> {
@@ -218,7 +218,6 @@ export class ImportService {
     f.runMapping = { chats: exp.chats };
     await ctx.lookupSource(f);
     await importTelegram(ctx, f, exp);
-    await this.closeRun(ctx, f, {});
   }
 
   private async importDocumentFile(ctx: ImportContext, report: FileReport, path: string, name: string): Promise<void> {
@@ -228,20 +227,6 @@ export class ImportService {
     f.runMapping = { format: doc.format, mediaType: doc.mediaType, method: doc.method };
     await ctx.lookupSource(f);
     await importDocument(ctx, f, doc);
-    await this.closeRun(ctx, f, {});
-  }
-
-  /** The import run's statistics and its audit event, once the file is written. */
-  private async closeRun(ctx: ImportContext, f: FileImport, extra: Record<string, unknown>): Promise<void> {
-    if (!f.importId || !ctx.tx) return;
-    const r = f.report;
-    const stats = {
-      ...extra, rows: r.rows, imported: r.imported, created: r.created, versions: r.versions, unchanged: r.unchanged, rejected: r.rejected,
-      warnings: r.warnings, facilitiesCreated: r.facilitiesCreated, victimsCreated: r.victimsCreated, ...(r.media ? { media: r.media } : {}),
-      ...(r.evidence ? { evidenceId: r.evidence.id } : {}), skipInvalid: ctx.options.skipInvalid,
-    };
-    await importRepository.setRunStats(ctx.tx, f.importId, stats);
-    await ctx.audit([{ actor: ctx.actor.id, entity: 'import_run', entityId: f.importId, action: 'create', diff: { after: { id: f.importId, fileSha256: f.sha256, kind: f.kind, sourceId: f.sourceId, stats } } }]);
   }
 
   /**
@@ -318,23 +303,23 @@ export class ImportService {
     };
   }
 
-  /** Import runs, newest first, each with its rejected rows. */
+  /** Import runs, newest first, each with its rejected rows (of sources the actor may read). */
   async list(actor: Actor, query: unknown): Promise<{ items: ImportRunView[]; total: number }> {
-    void actor;
     const q = validate(importRunListQuery, query);
-    return this.runs(q);
+    return this.runs(actor, q);
   }
 
   /** One import run with its rejected rows. */
   async get(actor: Actor, id: string): Promise<ImportRunView> {
-    void actor;
-    const { items } = await this.runs({ id, limit: 1, offset: 0 });
+    const { items } = await this.runs(actor, { id, limit: 1, offset: 0 });
     if (!items.length) throw new NotFoundError('import run', id);
     return items[0];
   }
 
-  private async runs(q: { id?: string; fileSha256?: string; sourceId?: string; limit: number; offset: number }): Promise<{ items: ImportRunView[]; total: number }> {
-    const { items, rejects, total } = await importRepository.listRuns(this.deps.db, q);
+  /** Runs whose source the actor may read (their rejected rows hold whole rows as written); none for the public. */
+  private async runs(actor: Actor, q: { id?: string; fileSha256?: string; sourceId?: string; limit: number; offset: number }): Promise<{ items: ImportRunView[]; total: number }> {
+    if (isPublicActor(actor)) return { items: [], total: 0 };
+    const { items, rejects, total } = await importRepository.listRuns(this.deps.db, q, readableSensitivities(actor));
     const json = (v: unknown) => (typeof v === 'string' ? JSON.parse(v) : v);
     return {
       total,

@@ -2,7 +2,7 @@
  * A Telegram Desktop export into the registry: every message (service messages too) becomes a
  * source of kind social_media_post with its text in `documents` (searchable), its time from
  * date_unixtime (UTC), author, forward origin and reconstructed link in `meta`; photos, videos and
- * files go into the evidence vault with their hashes; "(File not included…)" placeholders and
+ * files go into the evidence vault (found there by the SHA-256 the message records); "(File not included…)" placeholders and
  * refused paths are recorded in the message's media list, never dropped. A message is identified by
  * chat and message id; an edited message (its exported content changed) becomes a new version.
  */
@@ -85,9 +85,9 @@ export async function importTelegram(ctx: ImportContext, f: FileImport, exp: Tel
         const { absolutePath, ...rest } = m;
         if (m.status !== 'present' || !absolutePath) { stored.push(rest); continue; }
         const { sha256, size } = await hashStream(createReadStream(absolutePath, { highWaterMark: 1 << 20 }));
-        const ev = await ctx.storeOriginal({ path: absolutePath }, sha256, m.path ?? absolutePath, sourceId);
-        if (ev.duplicate) media.alreadyStored++; else media.stored++;
-        stored.push({ ...rest, sizeBytes: size, sha256, evidenceId: ev.id });
+        const { duplicate } = await ctx.noteOriginal({ path: absolutePath }, sha256, m.path ?? absolutePath, sourceId);
+        if (duplicate) media.alreadyStored++; else media.stored++;
+        stored.push({ ...rest, sizeBytes: size, sha256 });
       }
       const hadNul = NUL.test(e.text);
       rows.push({

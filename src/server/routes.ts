@@ -3,6 +3,7 @@ import { authRoutes } from './auth.routes';
 import type { RouteOptions } from './context';
 import { evidenceRoutes } from './evidence.routes';
 import { findingsRoutes } from './findings.routes';
+import { importsRoutes } from './imports.routes';
 import { logRoutes } from './log.routes';
 import { registryRoutes } from './registry.routes';
 import { statsRoutes } from './stats.routes';
@@ -22,4 +23,5 @@ export const ROUTE_PLUGINS: { plugin: FastifyPluginAsyncZod<RouteOptions>; prefi
   { plugin: logRoutes },
   { plugin: statsRoutes, prefix: '/api/v1' },
   { plugin: findingsRoutes, prefix: '/api/v1' },
+  { plugin: importsRoutes, prefix: '/api/v1' },
 ];
