@@ -241,7 +241,7 @@ export class ImportService {
     if (detected.kind === 'unsupported') throw new ImportError('unsupported_format', `${name}: ${detected.reason}`, { file: name });
     if (detected.kind === 'telegram') {
       const exp = await readTelegramExport(detected.resultJson, { username: opts.telegramUsername });
-      const problems = telegramProblems(exp).map(toView);
+      const problems = telegramProblems(exp, name).map(toView);
       const rejected = new Set(problems.filter((p) => p.severity === 'error').map((p) => p.row)).size;
       return {
         file: name, sha256: exp.fileSha256, kind: 'telegram', format: 'telegram-json', columns: [], suggestions: {}, fields: [],

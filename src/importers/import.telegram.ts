@@ -26,8 +26,8 @@ export function messageKey(e: TelegramEntry): string {
 }
 
 /** Message-level problems: a message that cannot be read is an error (not imported); the rest are warnings (the message is kept). */
-export function telegramProblems(exp: TelegramExport): Problem[] {
-  return exp.problems.map((p) => (p.column === '(message)' || p.column === 'id' ? p : { ...p, severity: 'warning' as const }));
+export function telegramProblems(exp: TelegramExport, name: string): Problem[] {
+  return exp.problems.map((p) => ({ ...p, file: name, severity: p.column === '(message)' || p.column === 'id' ? p.severity : 'warning' as const }));
 }
 
 function messageTitle(e: TelegramEntry): string {
@@ -48,7 +48,7 @@ export async function importTelegram(ctx: ImportContext, f: FileImport, exp: Tel
   report.rows = exp.entries.length;
   const media = { stored: 0, alreadyStored: 0, missing: 0, notFound: 0, refused: 0 };
   report.media = media;
-  const problems = telegramProblems(exp);
+  const problems = telegramProblems(exp, f.name);
   ctx.addProblems(problems);
   report.rejected = problems.filter((p) => p.severity === 'error').length;
   report.warnings += problems.filter((p) => p.severity === 'warning').length;
