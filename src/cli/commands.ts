@@ -5,6 +5,7 @@ import { exportCommand } from './export.command';
 import { findingsCommands } from './findings.commands';
 import { importCommands } from './import.commands';
 import { keysCommands } from './keys.commands';
+import { linkageCommands } from './linkage.commands';
 import { serveCommand } from './serve.command';
 import { statsCommands } from './stats.commands';
 import { userCommands } from './user.commands';
@@ -20,6 +21,7 @@ export function registerCommands(program: Command): void {
   backupCommands(program);
   evidenceCommands(program);
   statsCommands(program);
+  linkageCommands(program);
   findingsCommands(program);
   importCommands(program);
 }

@@ -4,6 +4,7 @@ import type { RouteOptions } from './context';
 import { evidenceRoutes } from './evidence.routes';
 import { findingsRoutes } from './findings.routes';
 import { importsRoutes } from './imports.routes';
+import { linkageRoutes } from './linkage.routes';
 import { logRoutes } from './log.routes';
 import { registryRoutes } from './registry.routes';
 import { statsRoutes } from './stats.routes';
@@ -22,6 +23,7 @@ export const ROUTE_PLUGINS: { plugin: FastifyPluginAsyncZod<RouteOptions>; prefi
   { plugin: evidenceRoutes, prefix: '/api/v1' },
   { plugin: logRoutes },
   { plugin: statsRoutes, prefix: '/api/v1' },
+  { plugin: linkageRoutes, prefix: '/api/v1' },
   { plugin: findingsRoutes, prefix: '/api/v1' },
   { plugin: importsRoutes, prefix: '/api/v1' },
 ];
