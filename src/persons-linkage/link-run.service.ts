@@ -109,7 +109,7 @@ export class LinkRunService {
       });
       const band = (result?.review ?? []).map((c) => {
         const [a, b] = ordered(c.a, c.b);
-        return { a, b, weight: c.explanation.total, probability: c.probability, explanation: { ...explanationOf(c.explanation, a !== c.a), reason: c.reason, sameCluster: c.sameCluster } };
+        return { a, b, weight: c.explanation.total, probability: c.probability, explanation: { ...explanationOf(c.explanation), reason: c.reason, sameCluster: c.sameCluster } };
       });
       const reviewAdded = await repo.replaceReviewQueue(tx, runId, band, !v.incremental);
       const reviewQueue = await repo.pendingCount(tx);

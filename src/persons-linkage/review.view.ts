@@ -11,7 +11,7 @@ export interface StoredExplanation { prior: number; total: number; probability: 
 const round = (x: number, d = 4) => (Number.isFinite(x) ? Math.round(x * 10 ** d) / 10 ** d : 0);
 
 /** The engine's explanation as stored in link_pairs.explanation (symmetric: the order of the records does not matter). */
-export function explanationOf(e: PairExplanation, _swapped = false): StoredExplanation {
+export function explanationOf(e: PairExplanation): StoredExplanation {
   return {
     prior: round(e.prior), total: round(e.total), probability: round(e.probability, 6),
     terms: e.terms.map((t) => ({
