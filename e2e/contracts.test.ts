@@ -32,7 +32,13 @@ describe('screens against stubbed contracts', () => {
     await page.goto(server.url + '/imports', { waitUntil: 'networkidle' });
     await page.getByLabel('File (CSV or Excel)').setInputFiles({ name: 'e2e-list.csv', mimeType: 'text/csv', buffer: Buffer.from('Прізвище\nЕтестенко\n') });
     await page.getByRole('button', { name: 'Read the file' }).click();
+    const problem = page.locator('.error-box');
+    await problem.waitFor();
+    expect(await problem.innerText()).toMatch(/Invalid input \(400\)[\s\S]*obtained: "2024-13" is not a date/); // problem+json with its field names
+    expect(s.problems.splice(0).every((p) => /status of 400/.test(p))).toBe(true); // the expected 400 in the console
+    await page.getByRole('button', { name: 'Read the file' }).click();
     await page.locator('table.mapping-table').waitFor();
+    expect(await page.locator('.error-box').count()).toBe(0);
     expect(await page.getByLabel('Field for column Прізвище').inputValue()).toBe('familyName');
     expect(await page.locator('.badge.recognised').count()).toBe(3);
     await page.getByLabel('Field for column Примітка').selectOption('notes');

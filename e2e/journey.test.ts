@@ -164,6 +164,8 @@ describe('investigator journey', () => {
     await a2.getByLabel('When', { exact: true }).fill('2022');
     await a2.getByLabel(person.displayName).check();
 
+    await page.locator('#t-files').setInputFiles({ name: 'e2e-interview-notes.txt', mimeType: 'text/plain', buffer: Buffer.from(`synthetic interview notes ${Date.now()}\n`) });
+
     // The draft is in localStorage, without the restricted identity.
     await expect.poll(() => page.evaluate(() => localStorage.getItem('vigil.testimony.draft.v1') ?? ''), { timeout: 10_000 }).toContain('electric_shock');
     const draft = await page.evaluate(() => localStorage.getItem('vigil.testimony.draft.v1') ?? '');
@@ -175,6 +177,9 @@ describe('investigator journey', () => {
     await page.getByRole('button', { name: 'Save testimony' }).click();
     await page.locator('[data-testid="testimony-done"]').waitFor({ timeout: 60_000 });
     await checkShot('05-testimony-saved');
+    const steps = await page.locator('ol.steps').innerText();
+    expect(steps).toMatch(/Done Allegation 2/);
+    expect(steps).toMatch(/(Done|Skipped) Attachment e2e-interview-notes\.txt/); // skipped only where the evidence endpoint is missing
     expect(await page.evaluate(() => localStorage.getItem('vigil.testimony.draft.v1'))).toBeNull();
 
     const sources = await api<{ items: { id: string; title: string }[] }>(`/api/v1/sources?q=${encodeURIComponent('W-E2E-001')}&kind=testimony`);

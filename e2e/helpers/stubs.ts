@@ -51,8 +51,17 @@ export async function installStubs(page: Page) {
   const sent: { path: string; body: string; csrf?: string }[] = [];
   let queue = [pair('pair-1', 12.2), pair('pair-2', 3.1)];
   const json = (route: Route, status: number, body: unknown) => route.fulfill({ status, contentType: 'application/json', body: JSON.stringify(body) });
+  let previews = 0;
   await page.route('**/api/v1/imports/preview', async (route) => {
     sent.push({ path: 'preview', body: route.request().postData() ?? '' });
+    // The first answer is a validation problem, to show that its fields reach the screen.
+    if (previews++ === 0) {
+      await route.fulfill({ status: 400, contentType: 'application/problem+json', body: JSON.stringify({
+        type: 'https://vigil.invalid/problems/validation', title: 'Invalid input', status: 400, detail: 'obtained: not a date',
+        errors: [{ field: 'obtained', message: '"2024-13" is not a date of the form YYYY, YYYY-MM or YYYY-MM-DD' }], instance: '/api/v1/imports/preview',
+      }) });
+      return;
+    }
     await json(route, 200, IMPORT_PREVIEW);
   });
   await page.route('**/api/v1/imports', async (route) => {

@@ -31,7 +31,7 @@ const en = {
   source: { reliability: 'reliability' },
   allegation: { credibility: 'Credibility', perpetrators: 'Perpetrators' },
   form: {
-    restricted: 'Restricted', required: 'Required', badDate: 'Not a date: write YYYY, YYYY-MM or YYYY-MM-DD', choose: 'Choose…', chooseFacility: 'Choose a facility…',
+    restricted: 'Restricted', required: 'Required', badDate: 'Not a date: write YYYY, YYYY-MM or YYYY-MM-DD', endsBeforeStart: 'Ends before it starts.', choose: 'Choose…', chooseFacility: 'Choose a facility…',
     fixErrors_one: 'Please correct {{count}} field marked above.', fixErrors_other: 'Please correct {{count}} fields marked above.',
   },
   pager: { pageOnly: 'Page {{page}}', label: 'Pages', first: 'First', prev: 'Previous', next: 'Next', last: 'Last', page: 'Page {{page}} of {{pages}}' },

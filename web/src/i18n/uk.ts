@@ -32,7 +32,7 @@ const uk = {
   source: { reliability: 'надійність' },
   allegation: { credibility: 'Достовірність', perpetrators: 'Кривдники' },
   form: {
-    restricted: 'Обмежений доступ', required: 'Обов’язкове поле', badDate: 'Це не дата: пишіть РРРР, РРРР-ММ або РРРР-ММ-ДД', choose: 'Виберіть…', chooseFacility: 'Виберіть місце утримання…',
+    restricted: 'Обмежений доступ', required: 'Обов’язкове поле', badDate: 'Це не дата: пишіть РРРР, РРРР-ММ або РРРР-ММ-ДД', endsBeforeStart: 'Закінчується раніше, ніж починається.', choose: 'Виберіть…', chooseFacility: 'Виберіть місце утримання…',
     fixErrors_one: 'Виправте {{count}} позначене поле вище.', fixErrors_few: 'Виправте {{count}} позначені поля вище.', fixErrors_many: 'Виправте {{count}} позначених полів вище.', fixErrors_other: 'Виправте {{count}} позначеного поля вище.',
   },
   pager: { pageOnly: 'Сторінка {{page}}', label: 'Сторінки', first: 'Перша', prev: 'Попередня', next: 'Наступна', last: 'Остання', page: 'Сторінка {{page}} з {{pages}}' },
