@@ -6,6 +6,7 @@
 import { randomUUID } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { Readable } from 'node:stream';
+import { sql } from 'drizzle-orm';
 import type { Db } from '../db';
 import type { Actor } from '../domain';
 import type { EvidenceVault } from '../evidence';
@@ -80,6 +81,10 @@ export class FileImport {
   }
 }
 
+export interface ContextMark {
+  wrote: boolean; originals: Set<string>; facilities: Set<string>; ginDeferred: boolean; files: number; rejected: number; warnings: number;
+}
+
 export class ImportContext {
   /** Errors (rows not imported) and warnings of every file, in report form. */
   readonly rejected: ProblemView[] = [];
@@ -113,6 +118,32 @@ export class ImportContext {
   /** The handle for reads: the transaction, or the database in a dry run. */
   get db(): Db {
     return this.tx ?? this.deps.db;
+  }
+
+  /** A point to come back to when a file fails half way (a savepoint when writing). */
+  async mark(): Promise<ContextMark> {
+    if (this.tx) await this.tx.execute(sql`savepoint vigil_import_file`);
+    return {
+      wrote: this.wrote, originals: new Set(this.originals.keys()), facilities: new Set(this.facilityCache.keys()), ginDeferred: this.ginDeferred,
+      files: this.files.length, rejected: this.rejected.length, warnings: this.warnings.length,
+    };
+  }
+
+  /** The file went in: its savepoint is released. */
+  async keep(_mark: ContextMark): Promise<void> {
+    if (this.tx) await this.tx.execute(sql`release savepoint vigil_import_file`);
+  }
+
+  /** The file failed: everything it wrote is rolled back, and what this context learnt from it forgotten. */
+  async restore(mark: ContextMark): Promise<void> {
+    if (this.tx) await this.tx.execute(sql`rollback to savepoint vigil_import_file`);
+    this.wrote = mark.wrote;
+    for (const k of [...this.originals.keys()]) if (!mark.originals.has(k)) this.originals.delete(k);
+    for (const k of [...this.facilityCache.keys()]) if (!mark.facilities.has(k)) this.facilityCache.delete(k);
+    if (!mark.ginDeferred && this.ginDeferred) { this.ginDeferred = false; this.ginDefs = []; } // the rollback restored them
+    this.files.length = mark.files;
+    this.rejected.length = mark.rejected;
+    this.warnings.length = mark.warnings;
   }
 
   /** Writes are still useful: no error so far, or --skip-invalid. */

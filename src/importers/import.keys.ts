@@ -4,7 +4,7 @@
  *
  * - with an id column (`externalId`, headed "ID", "record id"…) the key is that id; a "№" / "№ п/п" /
  *   "No." column numbers the rows of this version of the list (re-sorting renumbers them): it is never
- *   taken as identity, and left out of the content hash too;
+ *   taken as identity, and is left out of validation (so out of the content hash too);
  * - else, for persons, the service number when given, else the canonical name key (the same for
  *   every spelling and script of a name, from `linkage`) with the birth date;
  * - custody rows add the facility and the start date to the person part (a person has many
@@ -17,7 +17,6 @@
  */
 import { searchColumns } from '../registry';
 import type { ListKind } from './fields';
-import { canonicalJson, sha256Hex } from './hash';
 import { normalizeHeader } from './headers';
 import type { AllegationData, CustodyData, ImportedDate, PersonData } from './rows.schema';
 
@@ -47,23 +46,6 @@ const SEQUENCE_HEADERS = new Set(['nr', 'nr п п', 'nr з п', 'nr пп', 'nr �
 /** A column of running numbers ("№", "№ п/п", "No."): it numbers the rows of this version of the list. */
 export function isSequenceHeader(header: string): boolean {
   return SEQUENCE_HEADERS.has(normalizeHeader(header));
-}
-
-/**
- * The content hash of a row for "unchanged" decisions: the parse half's row hash, but without the
- * columns of running numbers, so that a re-sorted or renumbered list is still unchanged.
- */
-export function contentHash(kind: ListKind, row: { rowHash: string; data: object; extra: Record<string, string>; provenance: { columns: Partial<Record<string, string>>; hyperlinks?: Record<string, string> } }, sequence: ReadonlySet<string>): string {
-  if (sequence.size === 0) return row.rowHash;
-  const idCol = row.provenance.columns.externalId;
-  const data = { ...(row.data as Record<string, unknown>) };
-  if (idCol !== undefined && sequence.has(idCol)) delete data.externalId;
-  const extra: Record<string, string> = {};
-  for (const [k, v] of Object.entries(row.extra)) if (!sequence.has(k)) extra[k] = v;
-  const links: Record<string, string> = {};
-  for (const [k, v] of Object.entries(row.provenance.hyperlinks ?? {})) if (!sequence.has(k)) links[k] = v;
-  const hasLinks = Object.keys(links).length > 0;
-  return sha256Hex(canonicalJson({ v: 1, kind, data, extra, ...(hasLinks ? { hyperlinks: links } : {}) }));
 }
 
 /** The key of a validated row before de-duplication inside its file; `useId`: the externalId column identifies rows. */

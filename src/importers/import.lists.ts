@@ -6,13 +6,13 @@
 import { dateColumns, personRecordInput, recordRow, custodyInput, allegationInput, searchColumns } from '../registry';
 import type { Field, ListKind } from './fields';
 import { emptyFileReport, personRowOf, type FileImport, type ImportContext } from './import.context';
-import { KeyDeduper, baseRowKey, contentHash, isSequenceHeader, perpetratorKind, rowRef, textKey } from './import.keys';
+import { KeyDeduper, baseRowKey, isSequenceHeader, perpetratorKind, rowRef, textKey } from './import.keys';
 import { importRepository, type CurrentItem, type CurrentRecord } from './import.repository';
 import type { FileReport } from './import.schema';
 import type { ColumnMapping } from './mapping';
 import { validateSheet } from './rows';
 import type { AllegationData, CustodyData, PersonData, Problem, SourceFileRef, ValidatedRow } from './rows.schema';
-import type { Sheet } from './tabular';
+import type { Sheet, SheetRow } from './tabular';
 
 export { emptyFileReport };
 
@@ -75,14 +75,16 @@ export class ListImport {
     return this.f.report;
   }
 
-  /** Validates and (unless dry run) writes one sheet; `sheet.rows` is consumed chunk by chunk. */
-  async sheet(sheet: Sheet, mapping: ColumnMapping): Promise<void> {
+  /**
+   * Validates and (unless dry run) writes one sheet, chunk by chunk: from `source` (a CSV streamed
+   * as it is parsed), else from `sheet.rows` (consumed as it goes).
+   */
+  async sheet(sheet: Sheet, mapping: ColumnMapping, source?: { chunks: AsyncIterable<SheetRow[]>; estimatedRows: number }): Promise<void> {
     const { ctx, f } = this;
     const kind = mapping.kind;
-    const total = sheet.rows.length;
-    const counts: SheetCounts = { rows: total, accepted: 0, rejected: 0 };
+    const total = source ? source.estimatedRows : sheet.rows.length;
+    const counts: SheetCounts = { rows: 0, accepted: 0, rejected: 0 };
     this.counts.set(sheet.name, counts);
-    f.report.rows += total;
     const existing: Map<string, CurrentRecord> = f.sourceId ? await importRepository.currentRecords(ctx.db, f.sourceId, `${kind}:`) : new Map();
     const items: Map<string, CurrentItem> = kind !== 'persons' && f.sourceId ? await importRepository.currentItems(ctx.db, f.sourceId, kind) : new Map();
     const dedupe = new KeyDeduper();
@@ -91,18 +93,24 @@ export class ListImport {
     const sequence = new Set(sheet.header.filter(isSequenceHeader));
     const sheetReport = f.report.sheets.find((s) => s.name === sheet.name);
     if (sheetReport) sheetReport.rowIdentity = useId ? `id column "${idColumn}"` : `natural key (${NATURAL[kind]})${idColumn ? `; "${idColumn}" numbers the rows, not taken as identity` : ''}`;
+    const chunks = source?.chunks ?? (async function* () { while (sheet.rows.length > 0) yield sheet.rows.splice(0, CHUNK); })();
     let done = 0;
+    let notesSeen = 0;
     let first = true;
-    while (sheet.rows.length > 0) {
-      const rows = sheet.rows.splice(0, CHUNK);
-      const sub: Sheet = { ...sheet, rows, notes: first ? sheet.notes : [] };
+    for await (const rows of chunks) {
+      // notes (cells beyond the header…) found while reading go with the chunk that revealed them;
+      // columns of running numbers are left out of validation: neither identity nor content
+      const header = sequence.size ? sheet.header.filter((h) => !sequence.has(h)) : sheet.header;
+      const sub: Sheet = { ...sheet, header, rows, notes: sheet.notes.slice(notesSeen) };
+      notesSeen = sheet.notes.length;
       const res = validateSheet(this.file, sub, first ? mapping : { ...mapping, warnings: [] }, { today: ctx.options.today });
       first = false;
+      counts.rows += rows.length;
+      f.report.rows += rows.length;
       const problems: Problem[] = [...res.problems];
       const bad = new Set(problems.filter((p) => p.severity === 'error').map((p) => p.row));
       const pending: Pending[] = [];
       for (const row of res.rows as ValidatedRow<AnyData>[]) {
-        if (sequence.size) row.rowHash = contentHash(kind, row, sequence);
         const key = dedupe.next(baseRowKey(kind, row.data, useId));
         const p = this.plan(kind, row, key, existing, items, problems);
         if (p === 'unchanged') { counts.accepted++; f.report.unchanged++; continue; }
@@ -126,13 +134,15 @@ export class ListImport {
       f.report.imported += pending.length;
       if (ctx.writing && pending.length) {
         await ctx.begin(f);
-        await this.write(kind, pending, existing, items, total - done);
+        await this.write(kind, pending, existing, items, Math.max(pending.length, total - done));
       } else if (pending.length) {
         await this.dryFacilities(kind, pending);
       }
       done += rows.length;
-      ctx.progress({ phase: ctx.dryRun ? 'validate' : 'write', done, total, file: f.name });
+      ctx.progress({ phase: ctx.dryRun ? 'validate' : 'write', done: Math.min(done, total), total: Math.max(total, done), file: f.name });
     }
+    if (sheetReport) sheetReport.rows = counts.rows;
+    ctx.progress({ phase: ctx.dryRun ? 'validate' : 'write', done, total: done, file: f.name });
   }
 
   /** After every sheet: rejected rows are stored (when the file is written, or was never imported before). */
@@ -220,7 +230,8 @@ export class ListImport {
       records.push(rec);
       ids.set(p, id);
       if (prev) { supersede.push(prev.id); refresh.add(personId); } else persons.push(personRowOf(rec, personId));
-      existing.set(p.key, { id, rowHash: p.row.rowHash, personId, version: rec.version });
+      // keys are unique within a file (KeyDeduper): no later row of it looks this one up
+      existing.delete(p.key);
       audits.push({
         actor: ctx.actor.id, entity: 'person_record', entityId: id, action: prev ? 'correct' : 'create',
         // the record itself (immutable) holds its content, source, row_ref and version; the event names the import

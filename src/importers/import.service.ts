@@ -11,7 +11,8 @@ import { inTransaction, type Db } from '../db';
 import { NotFoundError, type Actor } from '../domain';
 import { isPublicActor, readableSensitivities, validate } from '../registry';
 import { extractDocument } from './documents';
-import { detectInput, type DetectedInput } from './detect';
+import { streamCsv } from './csv-stream';
+import { detectInput } from './detect';
 import { ImportError, describeError, isImportError } from './errors';
 import { FIELDS_BY_KIND, type ListKind } from './fields';
 import { sha256Hex } from './hash';
@@ -47,6 +48,9 @@ export interface ImportCallOptions extends ImportOptionsInput {
 }
 
 const PREVIEW_ROWS = 20;
+const LIST_CHUNK = 5000;
+const ZIP = [0x50, 0x4b, 0x03, 0x04];
+const CFB = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
 const PREVIEW_PROBLEMS = 5000;
 
 function toView(p: Problem): ProblemView {
@@ -158,20 +162,25 @@ export class ImportService {
     };
   }
 
+  /**
+   * One file, inside a savepoint of the import's transaction: a file that turns out unreadable half
+   * way (a CSV cut inside a quoted cell…) takes back everything it wrote, and is reported failed.
+   */
   private async importOne(ctx: ImportContext, input: ImportInput, mapping?: MappingFile): Promise<FileReport> {
     const name = input.name ?? basename(input.path);
     const report = emptyFileReport(name);
-    let detected: DetectedInput;
+    const mark = await ctx.mark();
     try {
-      detected = await detectInput(input.path);
+      const detected = await detectInput(input.path);
       if (detected.kind === 'unsupported') throw new ImportError('unsupported_format', `${name}: ${detected.reason}`, { file: name });
       if (detected.kind === 'tabular') await this.importTabular(ctx, report, input.path, name, mapping);
       else if (detected.kind === 'telegram') await this.importTelegramExport(ctx, report, detected.resultJson, name);
       else await this.importDocumentFile(ctx, report, input.path, name);
+      await ctx.keep(mark);
     } catch (e) {
       if (!isImportError(e)) throw e;
-      report.status = 'failed';
-      report.error = e.message;
+      await ctx.restore(mark);
+      Object.assign(report, { status: 'failed', error: e.message, imported: 0, created: 0, versions: 0, unchanged: 0, rejected: 0, importId: null, evidence: null, facilitiesCreated: [], victimsCreated: 0 });
       ctx.rejected.push(fileProblem(name, e.message));
     }
     return report;
@@ -188,11 +197,17 @@ export class ImportService {
   private async importTabular(ctx: ImportContext, report: FileReport, path: string, name: string, mapping?: MappingFile): Promise<void> {
     const bytes = await this.readBytes(path, name);
     const file = fileRef(name, bytes);
-    const tab = await readTabular(bytes, { fileName: name });
+    // CSV is read as a stream of rows (flat memory on large lists); XLSX workbooks whole.
+    const isCsv = bytes.length > 0 && !ZIP.every((b, i) => bytes[i] === b) && !CFB.every((b, i) => bytes[i] === b);
+    const stream = isCsv ? streamCsv(bytes, { fileName: name }) : null;
+    const tab = stream
+      ? { format: 'csv' as const, sheets: [stream.sheet], skipped: [], encoding: stream.encoding, delimiter: stream.delimiter }
+      : await readTabular(bytes, { fileName: name });
     const { plans, skipped } = planSheets(tab.sheets, { as: ctx.options.as, mapping }, name);
     for (const s of [...tab.skipped.map((s) => fileProblem(name, `sheet "${s.name}" not imported: ${s.reason}`, 'warning')), ...skipped]) ctx.warnings.push(s);
     const f = new FileImport(report, file.sha256, name, { path }, plans[0].mapping.kind, tab.format, ctx.options.source ?? name, 'list');
     f.runMapping = mappingRecord(plans, { format: tab.format, ...(tab.encoding ? { encoding: tab.encoding.encoding } : {}), ...(tab.delimiter ? { delimiter: tab.delimiter } : {}) });
+    f.runExtra = { kinds: [...new Set(plans.map((p) => p.mapping.kind))] };
     await ctx.lookupSource(f);
     report.sheets = plans.map(({ sheet, mapping: m }) => ({
       name: sheet.name, kind: m.kind, kindReason: m.kindReason, rows: sheet.rows.length, accepted: 0, rejected: 0,
@@ -200,14 +215,15 @@ export class ImportService {
     }));
     const list = new ListImport(ctx, f, file);
     const warningsBefore = ctx.warnings.length;
-    for (const { sheet, mapping: m } of plans) await list.sheet(sheet, m);
+    for (const { sheet, mapping: m } of plans) {
+      await list.sheet(sheet, m, stream ? { chunks: stream.chunks(LIST_CHUNK), estimatedRows: stream.estimatedRows } : undefined);
+    }
     await list.finish();
     for (const s of report.sheets) {
       const c = list.counts.get(s.name);
       if (c) { s.accepted = c.accepted; s.rejected = c.rejected; }
     }
     report.warnings += ctx.warnings.length - warningsBefore;
-    f.runExtra = { kinds: [...new Set(plans.map((p) => p.mapping.kind))] };
   }
 
   private async importTelegramExport(ctx: ImportContext, report: FileReport, resultJson: string, name: string): Promise<void> {

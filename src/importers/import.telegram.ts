@@ -8,6 +8,7 @@
  */
 import { createReadStream } from 'node:fs';
 import { hashStream } from '../evidence';
+import { ImportError, describeError } from './errors';
 import type { FileImport, ImportContext } from './import.context';
 import { importRepository, type CurrentDocument } from './import.repository';
 import type { Problem } from './rows.schema';
@@ -84,7 +85,13 @@ export async function importTelegram(ctx: ImportContext, f: FileImport, exp: Tel
       for (const m of e.media) {
         const { absolutePath, ...rest } = m;
         if (m.status !== 'present' || !absolutePath) { stored.push(rest); continue; }
-        const { sha256, size } = await hashStream(createReadStream(absolutePath, { highWaterMark: 1 << 20 }));
+        let hashed: { sha256: string; size: number };
+        try {
+          hashed = await hashStream(createReadStream(absolutePath, { highWaterMark: 1 << 20 }));
+        } catch (err) {
+          throw new ImportError('unreadable', `${f.name}: cannot read ${m.path ?? 'a media file'} of message ${e.messageId}: ${describeError(err)}`, { file: f.name });
+        }
+        const { sha256, size } = hashed;
         const { duplicate } = await ctx.noteOriginal({ path: absolutePath }, sha256, m.path ?? absolutePath, sourceId);
         if (duplicate) media.alreadyStored++; else media.stored++;
         stored.push({ ...rest, sizeBytes: size, sha256 });

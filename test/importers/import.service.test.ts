@@ -331,6 +331,29 @@ describe.each(backends())('import service on %s', (kind) => {
     expect(await snapshot(ws)).toEqual(before);
   });
 
+  it('a CSV that breaks half way (after rows were written) takes its rows back; with skipInvalid the other files go in', async () => {
+    const lines = ['Прізвище;Ім\'я;Дата народження;Особистий номер'];
+    for (let i = 0; i < 12_000; i++) lines.push(`Обірванко;Іван;1990;ОБ-${i}`);
+    const broken = join(tmp.dir, 'broken.csv');
+    await writeFile(broken, lines.join('\n') + '\nОстанній;"незакрита лапка;1990;ОБ-x\n');
+    const good = join(tmp.dir, 'good-2.csv');
+    await writeFile(good, 'Прізвище;Ім\'я;Дата народження\nЦілий;Іван;1990\n');
+    const before = await snapshot(ws);
+    const r = await svc.run(SYSTEM, [{ path: broken }, { path: good }], { today: TODAY, skipInvalid: true });
+    expect(r.written).toBe(true);
+    expect(r.files[0]).toMatchObject({ file: 'broken.csv', status: 'failed', importId: null, created: 0 });
+    expect(r.files[0].error).toContain('never closed');
+    expect(r.files[1]).toMatchObject({ file: 'good-2.csv', status: 'imported', created: 1 });
+    const after = await snapshot(ws);
+    expect(after.person_records - before.person_records).toBe(1);
+    expect(after.persons - before.persons).toBe(1);
+    expect(after.import_runs - before.import_runs).toBe(1);
+    expect(after.sources - before.sources).toBe(1);
+    expect(after.evidence_items - before.evidence_items).toBe(1);
+    const [gin] = await rows<{ n: number }>(`select count(*)::int as n from pg_indexes where tablename = 'persons' and indexdef ilike '%using gin%'`);
+    expect(Number(gin.n)).toBe(3);
+  });
+
   it('one import of several files is all or nothing: a bad file keeps the good one out', async () => {
     const bad = join(tmp.dir, 'bad.csv');
     await writeFile(bad, 'Прізвище;Ім\'я;Дата народження\nКоваль;Іван;31.02.1990\n');
