@@ -68,6 +68,10 @@ export class ListImport {
   readonly counts = new Map<string, SheetCounts>();
   private pendingRejects: { sheet: string; row: number; column: string; message: string; raw: Record<string, string> }[] = [];
   private victimIndex: VictimIndex | null = null;
+  /** Row keys are unique within a file (across its sheets too: keys start with the kind). */
+  private readonly dedupe = new KeyDeduper();
+  /** Records made for victims named in cells, by key. */
+  private readonly victimRecords = new Map<string, CurrentRecord>();
 
   constructor(private readonly ctx: ImportContext, private readonly f: FileImport, private readonly file: SourceFileRef) {}
 
@@ -85,9 +89,7 @@ export class ListImport {
     const total = source ? source.estimatedRows : sheet.rows.length;
     const counts: SheetCounts = { rows: 0, accepted: 0, rejected: 0 };
     this.counts.set(sheet.name, counts);
-    const existing: Map<string, CurrentRecord> = f.sourceId ? await importRepository.currentRecords(ctx.db, f.sourceId, `${kind}:`) : new Map();
-    const items: Map<string, CurrentItem> = kind !== 'persons' && f.sourceId ? await importRepository.currentItems(ctx.db, f.sourceId, kind) : new Map();
-    const dedupe = new KeyDeduper();
+    const dedupe = this.dedupe;
     const idColumn = mapping.fieldColumns.externalId;
     const useId = idColumn !== undefined && !isSequenceHeader(idColumn);
     const sequence = new Set(sheet.header.filter(isSequenceHeader));
@@ -110,8 +112,12 @@ export class ListImport {
       const problems: Problem[] = [...res.problems];
       const bad = new Set(problems.filter((p) => p.severity === 'error').map((p) => p.row));
       const pending: Pending[] = [];
-      for (const row of res.rows as ValidatedRow<AnyData>[]) {
-        const key = dedupe.next(baseRowKey(kind, row.data, useId));
+      // earlier versions of this chunk's rows, looked up by key (memory stays flat on large sources)
+      const keyed = (res.rows as ValidatedRow<AnyData>[]).map((row) => ({ row, key: dedupe.next(baseRowKey(kind, row.data, useId)) }));
+      const keys = keyed.map((k) => k.key);
+      const existing: Map<string, CurrentRecord> = f.sourceId ? await importRepository.currentRecords(ctx.db, f.sourceId, keys) : new Map();
+      const items: Map<string, CurrentItem> = kind !== 'persons' && f.sourceId ? await importRepository.currentItems(ctx.db, f.sourceId, kind, keys) : new Map();
+      for (const { row, key } of keyed) {
         const p = this.plan(kind, row, key, existing, items, problems);
         if (p === 'unchanged') { counts.accepted++; f.report.unchanged++; continue; }
         if (p === null) { bad.add(row.provenance.row); continue; }
@@ -134,7 +140,7 @@ export class ListImport {
       f.report.imported += pending.length;
       if (ctx.writing && pending.length) {
         await ctx.begin(f);
-        await this.write(kind, pending, existing, items, Math.max(pending.length, total - done));
+        await this.write(kind, pending, Math.max(pending.length, total - done));
       } else if (pending.length) {
         await this.dryFacilities(kind, pending);
       }
@@ -202,16 +208,16 @@ export class ListImport {
     }
   }
 
-  private async write(kind: ListKind, pending: Pending[], existing: Map<string, CurrentRecord>, items: Map<string, CurrentItem>, remaining: number): Promise<void> {
+  private async write(kind: ListKind, pending: Pending[], remaining: number): Promise<void> {
     const newPersons = pending.filter((p) => p.person && !p.person.prev).length;
     if (newPersons > 0) await this.ctx.deferPersonIndexes(Math.max(newPersons, remaining));
-    const recordIds = await this.writeRecords(pending, existing);
-    if (kind === 'custody') await this.writeCustody(pending, items, recordIds);
-    if (kind === 'allegations') await this.writeAllegations(pending, existing, items, recordIds);
+    const recordIds = await this.writeRecords(pending);
+    if (kind === 'custody') await this.writeCustody(pending, recordIds);
+    if (kind === 'allegations') await this.writeAllegations(pending, recordIds);
   }
 
   /** Person records of the chunk: new persons with their first record, or new versions superseding the current one. */
-  private async writeRecords(pending: Pending[], existing: Map<string, CurrentRecord>): Promise<Map<Pending, string>> {
+  private async writeRecords(pending: Pending[]): Promise<Map<Pending, string>> {
     const { ctx, f } = this;
     const tx = ctx.tx!;
     const sourceId = f.sourceId!;
@@ -230,8 +236,6 @@ export class ListImport {
       records.push(rec);
       ids.set(p, id);
       if (prev) { supersede.push(prev.id); refresh.add(personId); } else persons.push(personRowOf(rec, personId));
-      // keys are unique within a file (KeyDeduper): no later row of it looks this one up
-      existing.delete(p.key);
       audits.push({
         actor: ctx.actor.id, entity: 'person_record', entityId: id, action: prev ? 'correct' : 'create',
         // the record itself (immutable) holds its content, source, row_ref and version; the event names the import
@@ -247,7 +251,7 @@ export class ListImport {
     return ids;
   }
 
-  private async writeCustody(pending: Pending[], items: Map<string, CurrentItem>, recordIds: Map<Pending, string>): Promise<void> {
+  private async writeCustody(pending: Pending[], recordIds: Map<Pending, string>): Promise<void> {
     const { ctx, f } = this;
     const tx = ctx.tx!;
     const episodes: Record<string, unknown>[] = [];
@@ -274,7 +278,6 @@ export class ListImport {
       const item = this.item(p, 'custody', { personRecordIds: [recordId], custodyEpisodeId: episodeId });
       newItems.push(item);
       if (p.prevItem) supersede.push(p.prevItem.id);
-      items.set(p.key, { id: item.id as string, rowHash: p.row.rowHash, version: item.version as number, entities: item.entities as CurrentItem['entities'] });
     }
     await importRepository.insertEpisodes(tx, episodes);
     await importRepository.supersedeItems(tx, supersede);
@@ -290,7 +293,7 @@ export class ListImport {
     return this.victimIndex;
   }
 
-  private async writeAllegations(pending: Pending[], existing: Map<string, CurrentRecord>, items: Map<string, CurrentItem>, recordIds: Map<Pending, string>): Promise<void> {
+  private async writeAllegations(pending: Pending[], recordIds: Map<Pending, string>): Promise<void> {
     const { ctx, f } = this;
     const tx = ctx.tx!;
     const index = await this.victims();
@@ -306,7 +309,7 @@ export class ListImport {
       const victimRecords: string[] = [];
       const own = recordIds.get(p);
       if (own) victimRecords.push(own);
-      for (const name of a.victimNames ?? []) victimRecords.push(await this.victim(name, p, existing, index));
+      for (const name of a.victimNames ?? []) victimRecords.push(await this.victim(name, p, index));
       const facilityId = a.facility ? (await ctx.facility(a.facility, f)).id : null;
       const perpetrators = (a.perpetrators ?? []).map((name) => ({ kind: perpetratorKind(name), name }));
       const when = dateColumns(a.date?.text);
@@ -345,7 +348,6 @@ export class ListImport {
       const item = this.item(p, 'allegations', { personRecordIds: [...new Set(victimRecords)], allegationIds: ids });
       newItems.push(item);
       if (p.prevItem) supersede.push(p.prevItem.id);
-      items.set(p.key, { id: item.id as string, rowHash: p.row.rowHash, version: item.version as number, entities: item.entities as CurrentItem['entities'] });
     }
     await importRepository.supersedeItems(tx, supersede);
     await importRepository.insertItems(tx, newItems);
@@ -356,14 +358,14 @@ export class ListImport {
    * A victim named in a cell: the one record of this source whose name has every word of it (in any
    * script or spelling: canonical tokens), or a new record when none or several do (several: warned).
    */
-  private async victim(name: string, p: Pending, existing: Map<string, CurrentRecord>, index: VictimIndex): Promise<string> {
+  private async victim(name: string, p: Pending, index: VictimIndex): Promise<string> {
     const { ctx, f } = this;
     const { nameKey } = searchColumns([name]);
     const found = index.find(nameKey);
     if (found.length === 1) return found[0];
     const key = `allegations:victim:${nameKey}`;
-    const prev = existing.get(key);
-    if (prev) return prev.id;
+    const prev = this.victimRecords.get(key) ?? (await importRepository.currentRecords(ctx.tx!, f.sourceId!, [key])).get(key);
+    if (prev) { this.victimRecords.set(key, prev); return prev.id; }
     if (found.length > 1) {
       ctx.warnings.push({ file: f.name, sheet: p.row.provenance.sheet, row: p.row.provenance.row, column: p.row.provenance.columns.victimNames ?? '(victimNames)', severity: 'warning',
         message: `victim "${name}" matches ${found.length} records of this source; a record of its own was added (link it by hand)` });
@@ -378,7 +380,7 @@ export class ListImport {
     await importRepository.insertRecords(ctx.tx!, [rec]);
     await ctx.audit([{ actor: ctx.actor.id, entity: 'person_record', entityId: id, action: 'create', diff: { importId: f.importId, victimNamedInList: true } }]);
     index.add(nameKey, id);
-    existing.set(key, { id, rowHash: null, personId, version: 1 });
+    this.victimRecords.set(key, { id, rowHash: null, personId, version: 1 });
     f.report.victimsCreated++;
     return id;
   }

@@ -101,11 +101,12 @@ export const importRepository = {
     return Number(r.n);
   },
 
-  /** Current person records of a source whose key starts with `prefix`, by key. */
-  async currentRecords(db: Db, sourceId: string, prefix: string): Promise<Map<string, CurrentRecord>> {
+  /** Current person records of a source with these keys, by key. */
+  async currentRecords(db: Db, sourceId: string, keys: string[]): Promise<Map<string, CurrentRecord>> {
+    if (!keys.length) return new Map();
     const rows = await queryRows<{ id: string; record_key: string; row_hash: string | null; person_id: string; version: number }>(db, sql`
       select id, record_key, row_hash, person_id, version from person_records
-       where source_id = ${sourceId} and is_current and record_key like ${prefix.replace(/[%_\\]/g, '\\$&') + '%'}`);
+       where source_id = ${sourceId} and record_key = any(${sql.param(keys)}::text[]) and is_current`);
     return new Map(rows.map((r) => [r.record_key, { id: r.id, rowHash: r.row_hash, personId: r.person_id, version: Number(r.version) }]));
   },
 
@@ -130,9 +131,12 @@ export const importRepository = {
     }
   },
 
-  async currentItems(db: Db, sourceId: string, kind: string): Promise<Map<string, CurrentItem>> {
+  /** Current import items of a source and kind with these keys, by key. */
+  async currentItems(db: Db, sourceId: string, kind: string, keys: string[]): Promise<Map<string, CurrentItem>> {
+    if (!keys.length) return new Map();
     const rows = await queryRows<{ id: string; record_key: string; row_hash: string; version: number; entities: ItemEntities | string }>(db, sql`
-      select id, record_key, row_hash, version, entities from import_items where source_id = ${sourceId} and kind = ${kind} and is_current`);
+      select id, record_key, row_hash, version, entities from import_items
+       where source_id = ${sourceId} and kind = ${kind} and record_key = any(${sql.param(keys)}::text[]) and is_current`);
     return new Map(rows.map((r) => [r.record_key, {
       id: r.id, rowHash: r.row_hash, version: Number(r.version), entities: typeof r.entities === 'string' ? JSON.parse(r.entities) : r.entities,
     }]));
