@@ -113,6 +113,9 @@ export class SessionService {
       // The account's failure count is cleared only by a complete sign-in: a password alone must not
       // reset the count of wrong codes that follow it.
       if (issued.view.stage !== 'needs_totp') await this.recordSuccess(tx, keys, state.value, user);
+      // Housekeeping on the way: sessions past their absolute end, throttle states that count nothing any more.
+      await sessionRepository.deleteExpired(tx, new Date(now).toISOString());
+      await throttleRepository.prune(tx, now, now - Math.max(this.throttle.account.lockoutMemoryMs, this.throttle.ip.lockoutMemoryMs));
       await audit(tx, { actor: user.id, entity: 'session', entityId: user.id, action: 'sign_in', diff: { stage: issued.view.stage, secondFactor, client: keys.ipKey } });
       return { ok: true, value: issued };
     });

@@ -22,7 +22,9 @@ export const throttleRepository = {
   async save(tx: Db, key: string, state: ThrottleState): Promise<void> {
     await tx.execute(sql`update throttle_state set state = ${JSON.stringify(state)}::jsonb where key = ${key}`);
   },
-  async clear(tx: Db, key: string): Promise<void> {
-    await tx.execute(sql`delete from throttle_state where key = ${key}`);
+  /** Forgets states with no lock and no failure since `before` (ms): they would count nothing any more. */
+  async prune(tx: Db, now: number, before: number): Promise<void> {
+    await tx.execute(sql`delete from throttle_state
+      where coalesce((state->>'lockedUntil')::float8, 0) < ${now} and coalesce((state->>'lastFailureAt')::float8, 0) < ${before}`);
   },
 };

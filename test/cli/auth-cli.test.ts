@@ -8,7 +8,7 @@ import { freePort, runVigil } from '../helpers/cli';
 const env = { DATABASE_URL: undefined, VIGIL_DATA: undefined, VIGIL_PASSWORD: undefined, VIGIL_BACKUP_PASSPHRASE: undefined };
 const PASSWORD = 'synthetic admin passphrase 7';
 
-describe('vigil user, keys, backup and restore', () => {
+describe('vigil user, keys, backup and restore', { timeout: 300_000 }, () => {
   let dir: string;
   let ws: string;
   beforeAll(async () => {
