@@ -5,7 +5,7 @@
  * (administrator, reviewer) and someone other than the author; publishing needs `publish`
  * (administrator) and a value that today's data still gives.
  */
-import { can, type Actor as AuthActor } from '../auth';
+import { can, policyActor, type Actor as AuthActor } from '../auth';
 import { StatisticsService, type SourceSupport } from '../analysis';
 import { audit, inTransaction, withTx, type Db } from '../db';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError, type Actor } from '../domain';
@@ -19,10 +19,8 @@ import {
 import { isPublicList, labelOf, maskListNames, renderStatement, statementIssues, valueDifferences, type FindingValue, type MseListRef } from './finding.value';
 
 /** The auth room's view of a domain actor: the CLI operator (system) acts as administrator. */
-export function authActor(actor: Actor): AuthActor {
-  if (actor.role === 'anonymous') return { kind: 'anonymous' };
-  return { kind: 'user', userId: actor.id, role: actor.role === 'system' ? 'administrator' : actor.role };
-}
+/** The policies' actor for a domain actor: the auth room's one mapping (unknown roles are the public). */
+export const authActor = (actor: Actor): AuthActor => policyActor(actor);
 
 function allow(actor: Actor, action: 'read' | 'create' | 'update' | 'verify' | 'publish' | 'delete'): void {
   if (!can(authActor(actor), action, 'findings', { sensitivity: 'public', published: action === 'read' })) {

@@ -1,6 +1,6 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { can, policyActor, type Action, type Actor as AuthActor, type ResourceKind } from '../auth';
-import { ForbiddenError, UnauthenticatedError, type Actor } from '../domain';
+import { can, policyActor, type Action, type ResourceKind } from '../auth';
+import { ForbiddenError, UnauthenticatedError } from '../domain';
 import { appendRouteHooks } from './session';
 
 /**
@@ -29,10 +29,6 @@ export interface RouteEntry { method: string; url: string; policy: RoutePolicy }
 /** Data lives under /api and /log: every route there must declare its policy. Elsewhere only the web app's static files and the API docs are served, which are public. */
 const NEEDS_POLICY = /^\/(api|log)(\/|$)/;
 const DOCS = /^\/api\/docs(\/|$)/;
-
-export function toAuthActor(actor: Actor): AuthActor {
-  return policyActor(actor);
-}
 
 export function routePolicyOf(request: FastifyRequest): RoutePolicy | undefined {
   return request.routeOptions.config?.policy;
@@ -70,7 +66,7 @@ export function installPolicies(app: FastifyInstance): void {
       if (policy.public) return;
       throw new UnauthenticatedError('sign in to use this part of Vigil');
     }
-    if (!can(toAuthActor(actor), policy.action, policy.resource)) {
+    if (!can(policyActor(actor), policy.action, policy.resource)) {
       throw new ForbiddenError(`your role (${actor.role}) may not ${policy.action} ${policy.resource}`);
     }
   }]);
