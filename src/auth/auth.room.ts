@@ -33,8 +33,6 @@ export interface AuthRoom {
   keyRotation: KeyRotationService;
   /** Wires the evidence room's custody recorder for views of restricted fields. */
   setRestrictedViewCustody(recorder: RestrictedViewCustody | null): void;
-  /** Loads the keyring, creating it if this is its first use (nothing encrypted yet). Never throws: a missing keyring is reported where it is needed. */
-  prepare(): Promise<void>;
 }
 
 export function createAuth(db: Db, options: AuthOptions): AuthRoom {
@@ -49,9 +47,6 @@ export function createAuth(db: Db, options: AuthOptions): AuthRoom {
     keyRotation: new KeyRotationService(db, keys, cipher),
     setRestrictedViewCustody(recorder) {
       custody = recorder;
-    },
-    async prepare() {
-      await cipher.ring().catch(() => undefined);
     },
   };
 }

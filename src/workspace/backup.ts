@@ -18,7 +18,7 @@
  */
 import { createHash, randomBytes } from 'node:crypto';
 import { createReadStream, createWriteStream } from 'node:fs';
-import { chmod, lstat, mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { chmod, mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
@@ -29,7 +29,7 @@ import { sealStream, unsealStream, type SealOptions } from '../auth';
 import { openDatabase, queryRows, type Database, type Db } from '../db';
 import { keysDir } from './keys';
 import { workspaceStatus, type WorkspaceStatus } from './status';
-import { openWorkspace, WorkspaceError, type Workspace } from './workspace';
+import { isEmptyOrMissing, openWorkspace, WorkspaceError, type Workspace } from './workspace';
 import { metaPath, workspaceMeta, type WorkspaceMeta } from './workspace.meta';
 
 export const BACKUP_FORMAT = 'vigil-backup';
@@ -227,20 +227,6 @@ export interface RestoreOptions {
 
 export interface RestoreResult { manifest: BackupManifest; status: WorkspaceStatus }
 
-async function isEmptyOrMissing(dir: string): Promise<boolean> {
-  try {
-    return (await readdir(dir)).length === 0;
-  } catch (err) {
-    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return true;
-    throw err;
-  }
-}
-
-/** Reads a zip entry fully through a hash; for tables, line by line. */
-async function readEntry(zip: yauzl.ZipFile, entry: yauzl.Entry): Promise<Readable> {
-  return zip.openReadStreamPromise(entry);
-}
-
 async function insertTable(tx: Db, table: string, stream: Readable, expect: { rows: number; sha256: string }): Promise<void> {
   const columns = (await queryRows<{ name: string }>(tx, sql`
     select column_name as name from information_schema.columns
@@ -301,7 +287,7 @@ export async function restoreWorkspace(input: string, target: string, options: R
       }
       const manifestEntry = entries.get('manifest.json');
       if (!manifestEntry) throw new BackupError('the backup has no manifest.json');
-      const manifest = JSON.parse(await streamText(await readEntry(zip, manifestEntry))) as BackupManifest;
+      const manifest = JSON.parse(await streamText(await zip.openReadStreamPromise(manifestEntry))) as BackupManifest;
       if (manifest.format !== BACKUP_FORMAT || manifest.version !== 1) throw new BackupError('not a Vigil backup (format or version)');
       const meta = workspaceMeta.parse(manifest.workspace);
 
@@ -317,7 +303,7 @@ export async function restoreWorkspace(input: string, target: string, options: R
         if (!want) throw new BackupError(`${name} is not listed in the manifest`);
         await mkdir(dirname(where.path!), { recursive: true, mode: where.kind === 'key' ? 0o700 : 0o755 });
         const hash = sha256();
-        await pipeline(await readEntry(zip, entry), async function* (source) { for await (const c of source) { hash.update(c as Buffer); yield c; } },
+        await pipeline(await zip.openReadStreamPromise(entry), async function* (source) { for await (const c of source) { hash.update(c as Buffer); yield c; } },
           createWriteStream(where.path!, { mode: where.kind === 'key' ? 0o600 : 0o644, flags: 'wx' }));
         if (hash.digest('hex') !== want) throw new BackupError(`${name} does not match the manifest (changed or damaged)`);
         if (where.kind === 'key') await chmod(where.path!, 0o600);
@@ -345,7 +331,7 @@ export async function restoreWorkspace(input: string, target: string, options: R
           if (!TABLE_NAME.test(table.name) || !known.has(table.name)) throw new BackupError(`the backup holds table ${table.name}, which this version does not know`);
           const entry = entries.get(`db/${table.name}.jsonl`);
           if (!entry) throw new BackupError(`the backup lacks db/${table.name}.jsonl`);
-          await insertTable(tx, table.name, await readEntry(zip, entry), table);
+          await insertTable(tx, table.name, await zip.openReadStreamPromise(entry), table);
         }
         await resetSequences(tx);
       });
@@ -379,9 +365,4 @@ async function streamText(stream: Readable): Promise<string> {
   const parts: Buffer[] = [];
   for await (const c of stream) parts.push(c as Buffer);
   return Buffer.concat(parts).toString('utf8');
-}
-
-/** True when the path exists (used by the CLI to refuse overwriting a backup). */
-export async function pathExists(path: string): Promise<boolean> {
-  return lstat(path).then(() => true, () => false);
 }

@@ -22,7 +22,8 @@ export interface OpenWorkspaceOptions {
   databaseUrl?: string | null;
 }
 
-async function isEmptyOrMissing(dir: string): Promise<boolean> {
+/** True when the folder does not exist or holds nothing (new workspaces and restores go only there). */
+export async function isEmptyOrMissing(dir: string): Promise<boolean> {
   try {
     return (await readdir(dir)).length === 0;
   } catch (err) {
