@@ -59,8 +59,9 @@ function humanReport(r: ImportReport): string {
   for (const f of r.files) {
     if (f.status === 'failed') { lines.push(`${f.file}: not imported: ${f.error}`); continue; }
     const what = f.kind === 'telegram' ? 'messages' : f.kind === 'document' ? 'document' : 'rows';
-    const verb = r.dryRun ? 'would import' : f.status === 'imported' ? 'imported' : 'nothing imported';
-    const parts = [`${f.rows} ${what}`, `${verb} ${f.imported} (${f.created} new, ${f.versions} new versions)`, `${f.unchanged} unchanged`, `${f.rejected} rejected`];
+    const counts = `${f.imported} (${f.created} new, ${f.versions} new versions)`;
+    const head = r.dryRun ? `would import ${counts}` : f.status === 'imported' ? `imported ${counts}` : f.status === 'not_imported' ? `not imported (another file has errors): ${counts}` : 'nothing imported';
+    const parts = [`${f.rows} ${what}: ${head}`, `${f.unchanged} unchanged`, `${f.rejected} rejected`];
     if (f.facilitiesCreated.length) parts.push(`facilities ${r.dryRun ? 'to create' : 'created'}: ${f.facilitiesCreated.join(', ')}`);
     if (f.victimsCreated) parts.push(`${f.victimsCreated} victims added as records`);
     if (f.media) parts.push(`media: ${f.media.stored} stored, ${f.media.alreadyStored} already stored, ${f.media.missing} not in the export, ${f.media.notFound} not found, ${f.media.refused} refused`);

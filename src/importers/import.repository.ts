@@ -205,6 +205,14 @@ export const importRepository = {
     return new Map(rows.map((r) => [r.record_key, { id: r.id, sourceId: r.source_id, contentHash: r.content_hash, version: Number(r.version), recordKey: r.record_key }]));
   },
 
+  /** Current documents with these keys (of any source), by key. */
+  async documentsByKeys(db: Db, keys: string[]): Promise<Map<string, CurrentDocument>> {
+    if (!keys.length) return new Map();
+    const rows = await queryRows<{ id: string; source_id: string; content_hash: string | null; version: number; record_key: string }>(db, sql`
+      select id, source_id, content_hash, version, record_key from documents where record_key = any(${sql.param(keys)}::text[]) and is_current`);
+    return new Map(rows.map((r) => [r.record_key, { id: r.id, sourceId: r.source_id, contentHash: r.content_hash, version: Number(r.version), recordKey: r.record_key }]));
+  },
+
   insertDocuments: (db: Db, rows: Row[]) => bulkInsert(db, documents, rows),
 
   async supersedeDocuments(db: Db, ids: string[]): Promise<void> {

@@ -10,7 +10,7 @@ import { createReadStream } from 'node:fs';
 import { hashStream } from '../evidence';
 import { ImportError, describeError } from './errors';
 import type { FileImport, ImportContext } from './import.context';
-import { importRepository, type CurrentDocument } from './import.repository';
+import { importRepository } from './import.repository';
 import type { Problem } from './rows.schema';
 import type { TelegramChat, TelegramEntry, TelegramExport } from './telegram';
 
@@ -60,12 +60,10 @@ export async function importTelegram(ctx: ImportContext, f: FileImport, exp: Tel
       else if (m.status === 'rejected') media.refused++;
     }
   }
-  const existing = new Map<string, CurrentDocument>();
-  for (const chat of exp.chats) for (const [k, v] of await importRepository.currentDocuments(ctx.db, `telegram:${chatKey(chat)}:`)) existing.set(k, v);
-
   const total = exp.entries.length;
   for (let at = 0; at < total; at += CHUNK) {
     const chunk = exp.entries.slice(at, at + CHUNK);
+    const existing = await importRepository.documentsByKeys(ctx.db, chunk.map(messageKey));
     const rows: Record<string, unknown>[] = [];
     const supersede: string[] = [];
     for (const e of chunk) {
@@ -74,13 +72,17 @@ export async function importTelegram(ctx: ImportContext, f: FileImport, exp: Tel
       if (prev && prev.contentHash === e.contentHash) { report.unchanged++; continue; }
       report.imported++;
       if (prev) report.versions++; else report.created++;
-      if (!ctx.writing) continue;
-      const { importId } = await ctx.begin(f);
-      const sourceId = prev?.sourceId ?? (await ctx.deps.registry.sources.create(ctx.actor, {
-        kind: 'social_media_post', title: messageTitle(e), origin: (e.chat.name ?? e.chat.id ?? 'Telegram').slice(0, 300),
-        obtained: e.dateUtc ? e.dateUtc.slice(0, 10) : undefined, url: e.url ?? undefined, notes: describe(e),
-        sensitivity: ctx.options.sensitivity, ...(ctx.options.reliability ? { reliability: ctx.options.reliability } : {}),
-      }, ctx.tx!)).id;
+      let importId: string | null = null;
+      let sourceId: string | null = null;
+      if (ctx.writing) {
+        ({ importId } = await ctx.begin(f));
+        sourceId = prev?.sourceId ?? (await ctx.deps.registry.sources.create(ctx.actor, {
+          kind: 'social_media_post', title: messageTitle(e), origin: (e.chat.name ?? e.chat.id ?? 'Telegram').slice(0, 300),
+          obtained: e.dateUtc ? e.dateUtc.slice(0, 10) : undefined, url: e.url ?? undefined, notes: describe(e),
+          sensitivity: ctx.options.sensitivity, ...(ctx.options.reliability ? { reliability: ctx.options.reliability } : {}),
+        }, ctx.tx!)).id;
+      }
+      // media are hashed in a dry run too, so that its report says what would be stored
       const stored = [];
       for (const m of e.media) {
         const { absolutePath, ...rest } = m;
@@ -96,6 +98,7 @@ export async function importTelegram(ctx: ImportContext, f: FileImport, exp: Tel
         if (duplicate) media.alreadyStored++; else media.stored++;
         stored.push({ ...rest, sizeBytes: size, sha256 });
       }
+      if (!ctx.writing) continue;
       const hadNul = NUL.test(e.text);
       rows.push({
         id: ctx.newId(), sourceId, evidenceSha256: null, title: messageTitle(e), text: e.text.replace(NUL, '\uFFFD'),
@@ -110,7 +113,6 @@ export async function importTelegram(ctx: ImportContext, f: FileImport, exp: Tel
         version: prev ? prev.version + 1 : 1, supersedes: prev?.id ?? null, isCurrent: true,
       });
       if (prev) supersede.push(prev.id);
-      existing.set(key, { id: rows[rows.length - 1].id as string, sourceId, contentHash: e.contentHash, version: prev ? prev.version + 1 : 1, recordKey: key });
     }
     if (rows.length) {
       await importRepository.supersedeDocuments(ctx.tx!, supersede);

@@ -233,6 +233,9 @@ describe.each(backends())('import service on %s', (kind) => {
     it('every message a source with searchable text; media in the vault with hashes; placeholders and refused paths recorded', async () => {
       exportDir = await copyTelegramExport(tmp.dir);
       const before = await snapshot(ws);
+      const dry = await svc.run(SYSTEM, [{ path: exportDir }], { today: TODAY, dryRun: true });
+      expect(dry.files[0]).toMatchObject({ status: 'checked', created: 7, media: { stored: 2, alreadyStored: 1, missing: 1, notFound: 0, refused: 1 } });
+      expect(await snapshot(ws)).toEqual(before);
       const r = await svc.run(SYSTEM, [{ path: exportDir }], { today: TODAY });
       expect(r.written).toBe(true);
       const f = r.files[0];
