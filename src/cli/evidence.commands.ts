@@ -24,24 +24,31 @@ export function evidenceCommands(program: Command): void {
     .option('--derived-from <id>', 'evidence item these files were derived from (e.g. redacted copies)')
     .action(async (files: string[], opts: GlobalOptions & { source?: string; sensitivity: string; derivedFrom?: string }) => {
       const results = await withWorkspace(opts, async (ws) => {
-        const v = evidenceOf(ws);
-        const out = [];
+        const list: { f: string; path: string; size: number }[] = [];
         for (const f of files) {
           const path = resolve(f);
           const st = await stat(path).catch(() => null);
           if (!st?.isFile()) throw new CliError(`${f} is not a readable file`);
-          const bar = progress();
-          if (st.size > 64 * 2 ** 20) bar.start(st.size, basename(path));
-          try {
-            const r = await v.intake.add(SYSTEM, createReadStream(path, { highWaterMark: 1 << 20 }), {
-              originalName: basename(path), sourceId: opts.source, sensitivity: opts.sensitivity as 'internal', derivedFrom: opts.derivedFrom,
-            }, { onProgress: st.size > 64 * 2 ** 20 ? (n) => bar.update(n) : undefined });
-            out.push({ file: f, id: r.item.id, sha256: r.item.sha256, size: r.item.size, mediaType: r.item.mediaType, leafIndex: r.leafIndex, duplicate: r.duplicate, treeSize: r.treeSize });
-          } finally {
-            bar.stop();
-          }
+          list.push({ f, path, size: st.size });
         }
-        return out;
+        // Every file streams into the store in turn; then one transaction records them all: one
+        // evidence row and leaf each, one signed checkpoint for the batch.
+        const bar = progress();
+        const big = (size: number): boolean => size > 64 * 2 ** 20;
+        try {
+          const added = await evidenceOf(ws).intake.addMany(SYSTEM, list.map(({ path, size }) => ({
+            source: () => {
+              bar.stop();
+              if (big(size)) bar.start(size, basename(path));
+              return createReadStream(path, { highWaterMark: 1 << 20 });
+            },
+            input: { originalName: basename(path), sourceId: opts.source, sensitivity: opts.sensitivity as 'internal', derivedFrom: opts.derivedFrom },
+            onProgress: big(size) ? (n: number) => bar.update(n) : undefined,
+          })));
+          return added.map((r, k) => ({ file: list[k].f, id: r.item.id, sha256: r.item.sha256, size: r.item.size, mediaType: r.item.mediaType, leafIndex: r.leafIndex, duplicate: r.duplicate, treeSize: r.treeSize }));
+        } finally {
+          bar.stop();
+        }
       });
       output(opts, results, () => results.map((r) => `${r.id}  ${r.sha256}  ${r.size} bytes  leaf ${r.leafIndex}${r.duplicate ? '  (duplicate bytes: second receipt)' : ''}  ${r.file}`).join('\n'));
     });

@@ -1,9 +1,7 @@
 import type { Command } from 'commander';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { buildApp } from '../server';
 import { authOf, openWorkspace, readWorkspaceMeta, resolveDataDir } from '../workspace';
-import { seedDemo } from '../demo';
 import { CliError, common, info, type GlobalOptions } from './common';
 import { demoAccountsText, ensureDemoAccounts } from './user.commands';
 
@@ -21,6 +19,7 @@ export function serveCommand(program: Command): void {
       const fresh = !(await readWorkspaceMeta(dir)) && !existsSync(dir);
       const ws = await openWorkspace(dir, fresh ? { create: 'demo' } : {});
       if (fresh) {
+        const { seedDemo } = await import('../demo');
         info(`Creating a demo workspace with synthetic data in ${dir} ...`);
         const counts = await seedDemo(ws);
         info(`Demo data: ${counts.records} person records, ${counts.facilities} facilities, ${counts.allegations} allegations (all invented).`);
@@ -32,6 +31,8 @@ export function serveCommand(program: Command): void {
       if (ws.meta.kind === 'demo') info(demoAccountsText(await ensureDemoAccounts(ws)));
       const trustProxy = opts.trustProxy ?? process.env.VIGIL_TRUST_PROXY;
       const allowList = (opts.rateLimitAllow ?? process.env.VIGIL_RATE_LIMIT_ALLOW ?? '').split(',').map((a) => a.trim()).filter(Boolean);
+      // The server (Fastify and its plugins) loads only here, so other commands do not carry it.
+      const { buildApp } = await import('../server');
       const app = await buildApp({ workspace: ws, webRoot: WEB_ROOT, logger: true, rateLimit: { allowList }, ...(trustProxy ? { trustProxy: trustProxy.split(',').map((a) => a.trim()) } : {}) });
       const port = Number(opts.port ?? process.env.PORT ?? 8080);
       const host = opts.host ?? process.env.HOST ?? '127.0.0.1';

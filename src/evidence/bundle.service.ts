@@ -6,7 +6,6 @@ import { randomUUID } from 'node:crypto';
 import { createWriteStream } from 'node:fs';
 import { rename, rm, stat } from 'node:fs/promises';
 import { pipeline } from 'node:stream/promises';
-import yazl from 'yazl';
 import type { Db } from '../db';
 import { ConflictError, type Actor } from '../domain';
 import type { BlobStore } from './blob.store';
@@ -47,6 +46,7 @@ export async function writeBundle(
   const verifierKey = await deps.log.verifierKey();
   const createdAt = new Date().toISOString();
 
+  const { default: yazl } = await import('yazl'); // loaded on first use (not every process writes bundles)
   const zip = new yazl.ZipFile();
   const manifest: BundleManifest = { format: 'vigil-evidence-bundle/1', origin: deps.log.origin, createdAt, exportRef, treeSize: cp.size, verifierKey, items: [] };
   const sums: string[] = [];

@@ -2,7 +2,6 @@
 // the checkpoint's signature checked, every log entry decoded, matched to its file and proven to be
 // in the signed tree; anything in the zip that the manifest does not explain is reported.
 import type { Readable } from 'node:stream';
-import yauzl from 'yauzl';
 import { hashStream, SHA256_HEX } from './blob.store';
 import type { BundleManifest } from './bundle.service';
 import { decodeLeaf, fromBase64, leafHash, newNoteVerifier, openCheckpoint, verifyInclusion, bytesEqual } from './log/index';
@@ -30,6 +29,7 @@ export async function verifyBundle(path: string, opts: { trustedKey?: string } =
   const problems: string[] = [];
   const small = new Map<string, Buffer>();
   const fileHashes = new Map<string, { sha256: string; size: number }>();
+  const { default: yauzl } = await import('yauzl'); // loaded on first use
   const zip = await yauzl.openPromise(path, { lazyEntries: true, validateEntrySizes: true, strictFileNames: true });
   try {
     for await (const entry of zip.eachEntry()) {

@@ -7,7 +7,7 @@ export { S3BlobStore, type S3BlobConfig } from './s3-blob.store';
 export { sniffMediaType, extractMetadata, imageMetadata, hasFfprobe, isExecutableType } from './media.sniff';
 export { EvidenceLog, LogRangeError, proofToBase64, type AppendResult } from './log.service';
 export { LogKeyHolder, LogKeyMissingError, LOG_KEY_FILE, keyNameFor, type KeyFiles, type LogKey } from './log-key';
-export { IntakeService, type IntakeResult, type IntakeOptions } from './intake.service';
+export { IntakeService, type IntakeResult, type IntakeOptions, type IntakeFile } from './intake.service';
 export { CustodyService, type CustodyRequest, type RecordedCustody } from './custody.service';
 export { actorPseudonym, UnsupportedMediaError, readableSensitivities } from './evidence.common';
 export * from './evidence.schema';

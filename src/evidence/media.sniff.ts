@@ -1,9 +1,8 @@
 // What a file is, judged from its bytes (never from its name): media type by magic numbers
 // (file-type), EXIF/GPS/capture time for images (exifr), duration and codecs for audio and video
-// (ffprobe, when installed). Nothing here trusts the uploader's declared type.
+// (ffprobe, when installed). Nothing here trusts the uploader's declared type. file-type and exifr
+// are loaded on first use, so processes that never receive a file do not carry them.
 import { execFile } from 'node:child_process';
-import { fileTypeFromBuffer } from 'file-type';
-import exifr from 'exifr';
 
 export interface Sniffed {
   mediaType: string;
@@ -34,6 +33,7 @@ function looksLikeText(head: Buffer): boolean {
 }
 
 export async function sniffMediaType(head: Buffer): Promise<Sniffed> {
+  const { fileTypeFromBuffer } = await import('file-type');
   const ft = await fileTypeFromBuffer(head).catch(() => undefined);
   if (ft) return { mediaType: ft.mime, extension: ft.ext };
   if (looksLikeText(head)) {
@@ -52,6 +52,7 @@ const toIso = (v: unknown): string | undefined =>
 /** EXIF, GPS and capture time of an image, from its first bytes; absent fields are left out. */
 export async function imageMetadata(head: Buffer): Promise<JsonRecord> {
   try {
+    const exifr = (await import('exifr')).default;
     const x = await exifr.parse(head, { tiff: true, exif: true, gps: true, xmp: false, icc: false, iptc: false, translateValues: true });
     if (!x) return { exif: 'none found' };
     const out: JsonRecord = {};

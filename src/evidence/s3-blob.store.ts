@@ -1,11 +1,9 @@
 // S3-compatible blob store (AWS S3, MinIO, Garage, …): <prefix>sha256/ab/cd/<hash>. The object
 // key is the hash, which is only known after the last byte, so uploads are spooled to a local
 // temporary file while hashing (constant memory), then sent with a known length: one PUT up to
-// `multipartThreshold`, a multipart upload above it.
-import {
-  CompleteMultipartUploadCommand, CreateMultipartUploadCommand, GetObjectCommand, HeadObjectCommand,
-  ListObjectsV2Command, PutObjectCommand, S3Client, UploadPartCommand, AbortMultipartUploadCommand,
-} from '@aws-sdk/client-s3';
+// `multipartThreshold`, a multipart upload above it. The AWS SDK (≈ 25 MB of memory) is loaded on
+// first use, so processes that never touch S3 do not carry it.
+import type { S3Client } from '@aws-sdk/client-s3';
 import { randomUUID } from 'node:crypto';
 import { createReadStream, createWriteStream } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
@@ -34,21 +32,31 @@ const notFound = (err: unknown): boolean => {
   return e?.name === 'NotFound' || e?.name === 'NoSuchKey' || e?.$metadata?.httpStatusCode === 404;
 };
 
+type Sdk = typeof import('@aws-sdk/client-s3');
+
 export class S3BlobStore implements BlobStore {
   readonly kind = 's3' as const;
-  readonly client: S3Client;
   readonly #prefix: string;
+  #sdk: Promise<{ sdk: Sdk; client: S3Client }> | null = null;
 
   constructor(private readonly cfg: S3BlobConfig) {
     this.#prefix = cfg.prefix ?? '';
-    this.client = new S3Client({
-      region: cfg.region ?? 'us-east-1',
-      ...(cfg.endpoint ? { endpoint: cfg.endpoint, forcePathStyle: true } : {}),
-      ...(cfg.credentials ? { credentials: cfg.credentials } : {}),
-      // Plain Content-Length uploads: no aws-chunked trailers, which many S3-compatible servers lack.
-      requestChecksumCalculation: 'WHEN_REQUIRED',
-      responseChecksumValidation: 'WHEN_REQUIRED',
-    });
+  }
+
+  /** The SDK and the client, loaded and built on first use. */
+  #s3(): Promise<{ sdk: Sdk; client: S3Client }> {
+    this.#sdk ??= import('@aws-sdk/client-s3').then((sdk) => ({
+      sdk,
+      client: new sdk.S3Client({
+        region: this.cfg.region ?? 'us-east-1',
+        ...(this.cfg.endpoint ? { endpoint: this.cfg.endpoint, forcePathStyle: true } : {}),
+        ...(this.cfg.credentials ? { credentials: this.cfg.credentials } : {}),
+        // Plain Content-Length uploads: no aws-chunked trailers, which many S3-compatible servers lack.
+        requestChecksumCalculation: 'WHEN_REQUIRED',
+        responseChecksumValidation: 'WHEN_REQUIRED',
+      }),
+    }));
+    return this.#sdk;
   }
 
   #key(sha256: string): string {
@@ -70,7 +78,8 @@ export class S3BlobStore implements BlobStore {
       await opts.inspect?.(r);
       if (await this.stat(r.sha256)) return { ...r, existed: true };
       if (r.size <= (this.cfg.multipartThreshold ?? 5 * 2 ** 30)) {
-        await this.client.send(new PutObjectCommand({
+        const { sdk, client } = await this.#s3();
+        await client.send(new sdk.PutObjectCommand({
           Bucket: this.cfg.bucket, Key: this.#key(r.sha256), ContentLength: r.size,
           Body: createReadStream(spool, { highWaterMark: 1 << 20 }), ContentType: 'application/octet-stream',
         }));
@@ -87,27 +96,29 @@ export class S3BlobStore implements BlobStore {
     const Key = this.#key(sha256);
     const Bucket = this.cfg.bucket;
     const partSize = Math.max(this.cfg.partSize ?? 64 * 2 ** 20, 1);
-    const { UploadId } = await this.client.send(new CreateMultipartUploadCommand({ Bucket, Key }));
+    const { sdk, client } = await this.#s3();
+    const { UploadId } = await client.send(new sdk.CreateMultipartUploadCommand({ Bucket, Key }));
     try {
       const parts: { ETag?: string; PartNumber: number }[] = [];
       for (let start = 0, n = 1; start < size; start += partSize, n++) {
         const end = Math.min(size, start + partSize);
-        const res = await this.client.send(new UploadPartCommand({
+        const res = await client.send(new sdk.UploadPartCommand({
           Bucket, Key, UploadId, PartNumber: n, ContentLength: end - start,
           Body: createReadStream(file, { start, end: end - 1, highWaterMark: 1 << 20 }),
         }));
         parts.push({ ETag: res.ETag, PartNumber: n });
       }
-      await this.client.send(new CompleteMultipartUploadCommand({ Bucket, Key, UploadId, MultipartUpload: { Parts: parts } }));
+      await client.send(new sdk.CompleteMultipartUploadCommand({ Bucket, Key, UploadId, MultipartUpload: { Parts: parts } }));
     } catch (err) {
-      await this.client.send(new AbortMultipartUploadCommand({ Bucket, Key, UploadId })).catch(() => {});
+      await client.send(new sdk.AbortMultipartUploadCommand({ Bucket, Key, UploadId })).catch(() => {});
       throw err;
     }
   }
 
   async open(sha256: string): Promise<Readable> {
+    const { sdk, client } = await this.#s3();
     try {
-      const res = await this.client.send(new GetObjectCommand({ Bucket: this.cfg.bucket, Key: this.#key(sha256) }));
+      const res = await client.send(new sdk.GetObjectCommand({ Bucket: this.cfg.bucket, Key: this.#key(sha256) }));
       return res.Body as Readable;
     } catch (err) {
       if (notFound(err)) throw new BlobNotFoundError(sha256);
@@ -116,8 +127,9 @@ export class S3BlobStore implements BlobStore {
   }
 
   async stat(sha256: string): Promise<{ size: number } | null> {
+    const { sdk, client } = await this.#s3();
     try {
-      const res = await this.client.send(new HeadObjectCommand({ Bucket: this.cfg.bucket, Key: this.#key(sha256) }));
+      const res = await client.send(new sdk.HeadObjectCommand({ Bucket: this.cfg.bucket, Key: this.#key(sha256) }));
       return { size: Number(res.ContentLength ?? 0) };
     } catch (err) {
       if (notFound(err)) return null;
@@ -128,14 +140,15 @@ export class S3BlobStore implements BlobStore {
   async *list(): AsyncIterable<string> {
     let token: string | undefined;
     const Prefix = `${this.#prefix}sha256/`;
+    const { sdk, client } = await this.#s3();
     do {
-      const res = await this.client.send(new ListObjectsV2Command({ Bucket: this.cfg.bucket, Prefix, ContinuationToken: token }));
+      const res = await client.send(new sdk.ListObjectsV2Command({ Bucket: this.cfg.bucket, Prefix, ContinuationToken: token }));
       for (const o of res.Contents ?? []) if (o.Key) yield o.Key.slice(o.Key.lastIndexOf('/') + 1);
       token = res.IsTruncated ? res.NextContinuationToken : undefined;
     } while (token);
   }
 
   async close(): Promise<void> {
-    this.client.destroy();
+    if (this.#sdk) (await this.#sdk).client.destroy();
   }
 }

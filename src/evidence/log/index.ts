@@ -35,6 +35,8 @@ export {
   proveTree,
 } from './stored-proofs';
 export { MemoryHashStore } from './memory-hash-store';
+export { appendBatch, frontierLevels, rootFromFrontier, type BatchAppend } from './batch';
+export { StoredHashCache, hashesAtOrAbove, type HashCacheOptions } from './hash-cache';
 export {
   TILE_HEIGHT,
   TILE_WIDTH,
