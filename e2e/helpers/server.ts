@@ -41,6 +41,13 @@ export function freePort(): Promise<number> {
   });
 }
 
+function withoutDatabaseUrl(): NodeJS.ProcessEnv {
+  const env = { ...process.env };
+  delete env.DATABASE_URL;
+  delete env.VIGIL_DATA;
+  return env;
+}
+
 export interface RunningServer { url: string; dir: string; stop: () => Promise<void>; log: () => string }
 
 /**
@@ -55,7 +62,9 @@ export async function startServer(timeoutMs = 180_000): Promise<RunningServer> {
   const url = `http://127.0.0.1:${port}`;
   let output = '';
   const child: ChildProcess = spawn(process.execPath, ['bin/vigil.mjs', 'serve', '--data', join(dir, 'ws'), '--port', String(port)], {
-    cwd: ROOT, env: { ...process.env, NODE_ENV: 'test' }, stdio: ['ignore', 'pipe', 'pipe'],
+    // Browser tests serve the embedded database: each server gets its own PGlite folder, while a shared
+    // DATABASE_URL would bind one PostgreSQL database to several demo workspaces (which Vigil refuses).
+    cwd: ROOT, env: { ...withoutDatabaseUrl(), NODE_ENV: 'test' }, stdio: ['ignore', 'pipe', 'pipe'],
   });
   child.stdout!.on('data', (d) => { output += d; });
   child.stderr!.on('data', (d) => { output += d; });
