@@ -42,7 +42,7 @@ const ws = await openWorkspace(join(dir, 'ws'), { create: 'demo', databaseUrl })
 const db = ws.database.db;
 try {
   let t = performance.now();
-  const counts = await seedDemo(ws, { individuals });
+  const counts = await seedDemo(ws, { individuals, link: false });
   const seedS = (performance.now() - t) / 1000;
 
   const load = () => queryRows<DemoRecordContent & { id: string; personId: string }>(db, `select r.id, r.person_id as "personId", s.title as "sourceTitle",

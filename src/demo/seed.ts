@@ -8,7 +8,16 @@ import { rng, type Rng } from './random';
 
 export const DEMO_ACTOR: Actor = { id: 'demo-generator', role: 'system' };
 
-export interface DemoCounts { sources: number; records: number; facilities: number; episodes: number; allegations: number }
+export interface DemoCounts { sources: number; records: number; facilities: number; episodes: number; allegations: number; persons: number; reviewQueue: number }
+
+export interface DemoOptions {
+  individuals?: number;
+  seed?: number;
+  /** Run record linkage after seeding (default true), so persons, the review queue and the MSE finding reflect linked records. */
+  link?: boolean;
+  /** Told when a step starts (for progress output). */
+  onStep?: (step: 'records' | 'linkage' | 'findings') => void;
+}
 
 type Fate = 'released' | 'held' | 'died_in_custody' | 'executed' | 'missing';
 const fateOf = (r: Rng): Fate => { const x = r.next(); return x < 0.25 ? 'released' : x < 0.8 ? 'held' : x < 0.83 ? 'died_in_custody' : x < 0.85 ? 'executed' : 'missing'; };
@@ -19,8 +28,26 @@ const month = (r: Rng, y0: number, y1: number) => `${r.int(y0, y1)}-${String(r.i
  * Ukrainian, Russian and Latin spellings, invented facilities, custody episodes and allegations.
  * Refuses to run on a real workspace.
  */
-export async function seedDemo(ws: Workspace, opts: { individuals?: number; seed?: number } = {}): Promise<DemoCounts> {
+export async function seedDemo(ws: Workspace, opts: DemoOptions = {}): Promise<DemoCounts> {
   if (ws.meta.kind !== 'demo') throw new Error('demo data goes only into demo workspaces');
+  opts.onStep?.('records');
+  const counts = await seedDemoRecords(ws, opts);
+  let persons = counts.records, reviewQueue = 0;
+  if (opts.link !== false) {
+    // Linkage as a user would run it: records of one invented individual become one person where the
+    // model is sure, and the uncertain pairs wait in the review queue.
+    opts.onStep?.('linkage');
+    const { personsLinkage } = await import('../persons-linkage');
+    const run = await personsLinkage(ws.database.db).runs.run(DEMO_ACTOR, {});
+    persons = run.persons;
+    reviewQueue = run.reviewQueue;
+  }
+  opts.onStep?.('findings');
+  await inTransaction(ws.database.db, async (tx: Db) => (await import('./findings.seed')).seedDemoFindings(ws, tx));
+  return { ...counts, persons, reviewQueue };
+}
+
+async function seedDemoRecords(ws: Workspace, opts: DemoOptions): Promise<Omit<DemoCounts, 'persons' | 'reviewQueue'>> {
   const r = rng(opts.seed ?? 20250301);
   const people = demoIndividuals(r, opts.individuals ?? 1600);
   const fates = people.map(() => fateOf(r));
@@ -69,7 +96,6 @@ export async function seedDemo(ws: Workspace, opts: { individuals?: number; seed
     }
     const counts = await seedTestimonies(ws, tx, r, people, fates, home, facilities.map((f) => f.id));
     await seedDemoEvidence(ws, DEMO_ACTOR, tx, channel.id);
-    await (await import('./findings.seed')).seedDemoFindings(ws, tx);
     return { sources: 4 + counts.sources, records: added.length + counts.records, facilities: facilities.length, episodes: episodes + counts.episodes, allegations: allegations + counts.allegations };
   });
 }

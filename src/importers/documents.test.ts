@@ -53,18 +53,27 @@ describe('extractDocument', () => {
     expect(renamed.format).toBe('docx');
   });
 
-  it.skipIf(hasTesseract)('images need tesseract: a clear message when it is missing', async () => {
-    await expect(extractDocumentFile(fixture('tiny.png'))).rejects.toMatchObject({ code: 'ocr_unavailable', message: OCR_INSTALL_HINT });
+  it('images need tesseract: a clear message when it is missing (here: a tesseract path that does not exist)', async () => {
     expect(OCR_INSTALL_HINT).toBe('OCR needs tesseract-ocr (apt-get install tesseract-ocr tesseract-ocr-ukr tesseract-ocr-rus)');
+    await expect(extractDocument(readFileSync(fixture('tiny.png')), { tesseractPath: '/nonexistent/tesseract' })).rejects.toMatchObject({ code: 'ocr_unavailable', message: OCR_INSTALL_HINT });
+    await expect(extractDocumentFile(fixture('scan-uk.pdf'), { tesseractPath: '/nonexistent/tesseract' })).rejects.toMatchObject({ code: 'ocr_unavailable' });
   });
 
-  it('a named tesseract that does not exist gives the same message', async () => {
-    await expect(extractDocument(readFileSync(fixture('tiny.png')), { tesseractPath: '/nonexistent/tesseract' })).rejects.toThrow(OCR_INSTALL_HINT);
+  it.runIf(hasTesseract)('OCR of an image when tesseract is installed (Ukrainian, Russian and English data)', async () => {
+    expect((await extractDocumentFile(fixture('tiny.png'))).method).toBe('ocr');
+    const d = await extractDocumentFile(fixture('scan-uk.png'));
+    expect(d).toMatchObject({ format: 'image', method: 'ocr' });
+    expect(d.text).toContain('СИНТЕТИЧНИЙ ДОКУМЕНТ');
+    expect(d.text).toContain('Тестенко Іван Петрович');
+    expect(d.text).toContain('Synthetic scan');
   });
 
-  it.runIf(hasTesseract)('OCR of an image when tesseract is installed', async () => {
-    const d = await extractDocumentFile(fixture('tiny.png'));
-    expect(d.method).toBe('ocr');
+  it.runIf(hasTesseract)('a scanned PDF (no text layer) goes through OCR page by page; with OCR off it is refused', async () => {
+    const d = await extractDocumentFile(fixture('scan-uk.pdf'));
+    expect(d).toMatchObject({ format: 'pdf', method: 'ocr' });
+    expect(d.pages).toHaveLength(1);
+    expect(d.text).toContain('Тестенко Іван Петрович');
+    await expect(extractDocumentFile(fixture('scan-uk.pdf'), { ocr: 'never' })).rejects.toThrow(/no text layer/);
   });
 
   it('spreadsheets, empty files and unknown binaries are refused with a reason', async () => {
