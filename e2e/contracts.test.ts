@@ -1,25 +1,36 @@
 /**
- * The screens that wait for endpoints still being built (import wizard, linkage review), exercised
- * against stubs in the shape of the documented contract, and the layout at tablet width.
+ * Details of the import wizard and the linkage review against the real server on a fresh demo
+ * workspace: a mapping chosen by hand, the dry run's errors by row and column, an import that skips
+ * the invalid row (checked through the API), and a reviewer's keyboard decision that joins two persons;
+ * then the layout at tablet width.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { axeSerious, openBrowser, type Session } from './helpers/browser';
 import { snap } from './helpers/screenshot';
 import { ensureWebBuilt, startServer, type RunningServer } from './helpers/server';
-import { installStubs } from './helpers/stubs';
 
 let server: RunningServer;
 let s: Session;
 let page: Page;
-let sent: { path: string; body: string; csrf?: string }[];
+
+/** Display names of the persons a search finds (search is fuzzy, so names are compared, not totals). */
+async function namesFound(q: string): Promise<string[]> {
+  const r = await api<{ items: { displayName: string }[] }>('/api/v1/persons?limit=50&q=' + encodeURIComponent(q));
+  return r.items.map((p) => p.displayName);
+}
+
+async function api<T>(path: string): Promise<T> {
+  const r = await fetch(`${server.url}${path}`);
+  if (!r.ok) throw new Error(`${path}: ${r.status} ${await r.text()}`);
+  return r.json() as Promise<T>;
+}
 
 beforeAll(async () => {
   ensureWebBuilt();
   server = await startServer();
   s = await openBrowser();
   page = s.page;
-  sent = await installStubs(page);
 });
 
 afterAll(async () => {
@@ -27,56 +38,60 @@ afterAll(async () => {
   await server?.stop();
 });
 
-describe('screens against stubbed contracts', () => {
-  it('import wizard: column mapping, dry-run errors by row and column, commit with progress', async () => {
+describe('import wizard and linkage review on the real server', () => {
+  it('import wizard: column mapping by hand, dry-run errors by row and column, commit skipping the invalid row', async () => {
     await page.goto(server.url + '/imports', { waitUntil: 'networkidle' });
-    await page.getByLabel('File (CSV or Excel)').setInputFiles({ name: 'e2e-list.csv', mimeType: 'text/csv', buffer: Buffer.from('Прізвище\nЕтестенко\n') });
+    const csv = 'Прізвище;Ім\'я;Дата народження;Примітка\nЕконтрактенко;Іван;1990-04-12;e2e note one\nЕконтрактук;Петро;1991-13-45;e2e note two\nЕконтрактюк;Олег;1985;e2e note three\n';
+    await page.getByLabel('File (CSV or Excel)').setInputFiles({ name: 'e2e-contract-list.csv', mimeType: 'text/csv', buffer: Buffer.from(csv, 'utf8') });
     await page.getByRole('button', { name: 'Read the file' }).click();
-    const problem = page.locator('.error-box');
-    await problem.waitFor();
-    expect(await problem.innerText()).toMatch(/Invalid input \(400\)[\s\S]*obtained: "2024-13" is not a date/); // problem+json with its field names
-    expect(s.problems.splice(0).every((p) => /status of 400/.test(p))).toBe(true); // the expected 400 in the console
-    await page.getByRole('button', { name: 'Read the file' }).click();
-    await page.locator('table.mapping-table').waitFor();
-    expect(await page.locator('.error-box').count()).toBe(0);
+    await page.locator('table.mapping-table').waitFor({ timeout: 60_000 });
     expect(await page.getByLabel('Field for column Прізвище').inputValue()).toBe('familyName');
-    expect(await page.locator('.badge.recognised').count()).toBe(3);
+    expect(await page.locator('.badge.recognised').count()).toBeGreaterThanOrEqual(3);
     await page.getByLabel('Field for column Примітка').selectOption('notes');
     await page.getByRole('button', { name: 'Check the rows (dry run)' }).click();
     const problems = page.locator('[data-testid="import-problems"]');
-    await problems.waitFor();
-    const row = problems.locator('tbody tr').first();
-    expect(await row.innerText()).toMatch(/3\s+Дата народження/);
+    await problems.waitFor({ timeout: 60_000 });
+    expect(await problems.locator('tbody tr').first().innerText()).toMatch(/3\s+Дата народження/);
     expect(await page.locator('[data-testid="dry-run-summary"]').innerText()).toContain('2 ready, 1 with errors');
-    const mappingSent = sent.filter((x) => x.path === 'preview').pop()!.body;
-    expect(mappingSent).toContain('"Примітка":"notes"');
+    // The dry run wrote nothing.
+    expect((await namesFound('Еконтракт')).filter((n) => n.includes('Еконтракт'))).toEqual([]);
     expect((await axeSerious(page)).map((v) => v.id)).toEqual([]);
     await snap(page, 'c1-import-dry-run');
     await page.getByRole('button', { name: 'Import, skipping 1 row with errors' }).click();
-    await page.locator('[data-testid="import-done"]').waitFor({ timeout: 30_000 });
-    expect(await page.locator('[data-testid="import-done"]').innerText()).toContain('2 records imported, 0 unchanged, 1 rows rejected');
-    expect(sent.filter((x) => x.path === 'commit').pop()!.body).toMatch(/name="skipInvalid"\s+true/);
+    await page.locator('[data-testid="import-done"]').waitFor({ timeout: 120_000 });
+    expect(await page.locator('[data-testid="import-done"]').innerText()).toMatch(/2 records imported, 0 unchanged, 1 rows? rejected/);
+    const imported = (await namesFound('Еконтракт')).filter((n) => n.includes('Еконтракт')).sort();
+    expect(imported).toHaveLength(2);
+    expect(imported.some((n) => n.includes('Еконтрактенко'))).toBe(true);
+    expect(imported.some((n) => n.includes('Еконтрактюк'))).toBe(true);
     expect(s.problems).toEqual([]);
   });
 
-  it('linkage review: side by side with differences marked, weights explained, keyboard decisions', async () => {
+  it('linkage review: differences marked, weights explained; a reviewer accepts with the keyboard and the two records become one person', async () => {
+    await page.goto(server.url + '/login', { waitUntil: 'networkidle' });
+    await page.getByLabel('User name').fill('demo-reviewer');
+    await page.locator('#pw').fill('try-the-reviewer-role');
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.waitForURL(server.url + '/');
+    type Pair = { id: string; status: string; samePerson: boolean; recordA: { id: string; personId: string }; recordB: { id: string; personId: string } };
+    const first = (await api<{ items: Pair[] }>('/api/v1/linkage/review?limit=1')).items[0];
+    expect(first.samePerson).toBe(false);
     await page.goto(server.url + '/linkage', { waitUntil: 'networkidle' });
     await page.locator('[data-testid="pair-table"]').waitFor();
-    expect(await page.locator('[data-testid="match-weight"]').innerText()).toContain('12.20');
     expect(await page.locator('.pair-table tr.diff-differs').count()).toBeGreaterThan(0);
     expect(await page.locator('.pair-table mark').count()).toBeGreaterThan(0);
-    expect(await page.locator('.weights li').count()).toBe(4);
+    expect(await page.locator('.weights li').count()).toBeGreaterThan(3);
     expect((await axeSerious(page)).map((v) => v.id)).toEqual([]);
     await snap(page, 'c2-linkage');
     await page.keyboard.press('a');
-    await expect.poll(() => sent.filter((x) => x.path.startsWith('decide')).length).toBe(1);
-    await page.locator('[data-testid="match-weight"]', { hasText: '3.10' }).waitFor(); // the next pair is shown (keys are ignored while a decision is sent)
-    await page.keyboard.press('r');
-    await page.getByText('No pair is waiting for review').waitFor();
-    expect(sent.filter((x) => x.path.startsWith('decide'))).toEqual([
-      { path: 'decide pair-1', body: '{"decision":"match"}', csrf: 'stub-csrf-token' },
-      { path: 'decide pair-2', body: '{"decision":"non_match"}', csrf: 'stub-csrf-token' },
-    ]);
+    await expect.poll(() => page.locator('.sr-only[aria-live]').innerText()).toContain('Recorded: same person.');
+    const decided = await api<Pair>(`/api/v1/linkage/review/${first.id}`);
+    expect(decided.status).toBe('match');
+    const personOf = async (recordId: string) => {
+      const h = await api<{ items: { id: string; personId: string }[] }>(`/api/v1/person-records/${recordId}/history`);
+      return h.items.find((r) => r.id === recordId)!.personId;
+    };
+    expect(await personOf(first.recordA.id)).toBe(await personOf(first.recordB.id));
     expect(s.problems).toEqual([]);
   });
 });

@@ -1,6 +1,6 @@
 /** Bundle sizes of web/dist and the "Web app" section of docs/BENCHMARKS.md (only that section is rewritten). */
-import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { ROOT } from './server';
 
@@ -20,9 +20,15 @@ export function bundleSizes(): BundleSizes {
 
 const HEADING = '## Web app';
 
-/** Replaces (or appends) the "## Web app" section; every other section of the file is kept as it is. */
-export function writeBenchmarkSection(body: string): void {
-  const path = join(ROOT, 'docs', 'BENCHMARKS.md');
+/**
+ * Replaces (or appends) the "## Web app" section; every other section of the file is kept as it is.
+ * Tests write to e2e/artifacts/BENCHMARKS.md; docs/BENCHMARKS.md only when VIGIL_BENCH_WRITE=1
+ * (`npm run bench -- web`), so an ordinary test run never edits a tracked file.
+ */
+export function writeBenchmarkSection(body: string): string {
+  const toDocs = process.env.VIGIL_BENCH_WRITE === '1';
+  const path = toDocs ? join(ROOT, 'docs', 'BENCHMARKS.md') : join(ROOT, 'e2e', 'artifacts', 'BENCHMARKS.md');
+  mkdirSync(dirname(path), { recursive: true });
   const current = existsSync(path) ? readFileSync(path, 'utf8') : '# Benchmarks\n';
   const section = `${HEADING}\n\n${body.trim()}\n`;
   const start = current.indexOf(`\n${HEADING}\n`);
@@ -33,6 +39,7 @@ export function writeBenchmarkSection(body: string): void {
     next = current.slice(0, start + 1) + section + (after < 0 ? '' : `\n${current.slice(after + 1)}`);
   }
   writeFileSync(path, next);
+  return path;
 }
 
 export const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`;

@@ -77,7 +77,8 @@ export async function buildApp(deps: ServerDeps): Promise<FastifyInstance> {
   app.get('/api/v1/openapi.json', { config: { policy: 'public' }, schema: { hide: true } }, async () => app.swagger());
 
   if (deps.webRoot && existsSync(deps.webRoot)) {
-    await app.register(fastifyStatic, { root: deps.webRoot, prefix: '/', wildcard: false, index: ['index.html'] });
+    // preCompressed: the build writes .br and .gz beside each text asset (vite.config.ts), sent when the browser accepts them.
+    await app.register(fastifyStatic, { root: deps.webRoot, prefix: '/', wildcard: false, index: ['index.html'], preCompressed: true });
   }
   return app;
 }
