@@ -5,36 +5,9 @@
  */
 import iconv from 'iconv-lite';
 import { fileRef, readCsv, resolveMapping, validateSheet } from '../src/importers';
+import { syntheticPersonsList } from './synthetic-list';
 
 const ROWS = Number(process.argv[2] ?? 100_000);
-
-function lcg(seed: number) {
-  let s = seed >>> 0;
-  return () => ((s = (Math.imul(s, 1664525) + 1013904223) >>> 0) / 2 ** 32);
-}
-
-function generateCsv(rows: number): string {
-  const rnd = lcg(42);
-  const pick = <T>(xs: readonly T[]) => xs[Math.floor(rnd() * xs.length)];
-  const family = ['Тестенко', 'Вигаданюк', 'Прикладна', 'Зразков', 'Умовний', 'Нульовий', 'Несправжній', 'Придуманко'];
-  const given = ['Іван', 'Олег', 'Марія', 'Петро', 'Тарас', 'Євген', 'Ганна', 'Ґанна'];
-  const patr = ['Петрович', 'Іванович', 'Олегівна', 'Степанович', 'Тарасович', ''];
-  const status = ['в полоні', 'зник безвісти', 'звільнений', 'помер у полоні', 'невідомо'];
-  const sex = ['ч', 'чол.', 'ж', 'M', ''];
-  const dateForm = [
-    () => `${String(1 + Math.floor(rnd() * 28)).padStart(2, '0')}.${String(1 + Math.floor(rnd() * 12)).padStart(2, '0')}.${1960 + Math.floor(rnd() * 45)}`,
-    () => `${1960 + Math.floor(rnd() * 45)} р.`,
-    () => `${String(1 + Math.floor(rnd() * 12)).padStart(2, '0')}.${1960 + Math.floor(rnd() * 45)}`,
-    () => `${1960 + Math.floor(rnd() * 45)}-${String(1 + Math.floor(rnd() * 12)).padStart(2, '0')}-${String(1 + Math.floor(rnd() * 28)).padStart(2, '0')}`,
-  ];
-  const statusDate = ['весна 2022', 'березень 2022', '03.2022', '2023-06-15', 'кінець 2023', ''];
-  const lines = ['№;Прізвище;Ім\'я;По батькові;Дата народження;Стать;Громадянство;В/ч;Звання;Особистий номер;Статус;Дата статусу;Примітка'];
-  for (let i = 1; i <= rows; i++) {
-    const note = i % 1000 === 0 ? '"Рядок з ""лапками""; і крапкою з комою"' : '';
-    lines.push([i, pick(family), pick(given), pick(patr), pick(dateForm)(), pick(sex), 'Україна', `А${String(i % 9999).padStart(4, '0')}`, 'солдат', `ТЕ-${String(i).padStart(6, '0')}`, pick(status), pick(statusDate), note].join(';'));
-  }
-  return lines.join('\r\n') + '\r\n';
-}
 
 const mb = (kb: number) => `${(kb / 1024).toFixed(0)} MB`;
 const ms = (t: number) => `${t.toFixed(0)} ms`;
@@ -42,7 +15,7 @@ const cpuMs = () => { const u = process.cpuUsage(); return (u.user + u.system) /
 
 /** One measured run in this process; prints one JSON line. */
 function runOne(encoding: 'windows-1251' | 'utf-8') {
-  const text = generateCsv(ROWS);
+  const text = syntheticPersonsList(ROWS, { dates: 'mixed' });
   const bytes = encoding === 'utf-8' ? Buffer.from(text, 'utf8') : iconv.encode(text, 'windows-1251');
   const rssBefore = process.resourceUsage().maxRSS;
   const a = performance.now();

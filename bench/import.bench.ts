@@ -15,34 +15,12 @@ import { pathToFileURL } from 'node:url';
 import { SYSTEM } from '../src/domain';
 import { ImportService } from '../src/importers';
 import { evidenceOf, openWorkspace, workspaceStatus } from '../src/workspace';
+import { syntheticPersonsList } from './synthetic-list';
 
 const ROWS = Number(process.argv[2] ?? 100_000);
 
-function lcg(seed: number) {
-  let s = seed >>> 0;
-  return () => ((s = (Math.imul(s, 1664525) + 1013904223) >>> 0) / 2 ** 32);
-}
-
-/** Rows of a synthetic persons list; `edit` changes the status of every 100th row, `extra` appends rows. */
-export function generateCsv(rows: number, variant: 'first' | 'changed' = 'first'): Buffer {
-  const rnd = lcg(42);
-  const pick = <T>(xs: readonly T[]) => xs[Math.floor(rnd() * xs.length)];
-  const family = ['Тестенко', 'Вигаданюк', 'Прикладна', 'Зразков', 'Умовний', 'Нульовий', 'Несправжній', 'Придуманко'];
-  const given = ['Іван', 'Олег', 'Марія', 'Петро', 'Тарас', 'Євген', 'Ганна', 'Ґанна'];
-  const patr = ['Петрович', 'Іванович', 'Олегівна', 'Степанович', 'Тарасович', ''];
-  const status = ['в полоні', 'зник безвісти', 'звільнений', 'помер у полоні', 'невідомо'];
-  const sex = ['ч', 'чол.', 'ж', 'M', ''];
-  const lines = ['№;Прізвище;Ім\'я;По батькові;Дата народження;Стать;Громадянство;В/ч;Звання;Особистий номер;Статус;Дата статусу;Примітка'];
-  const total = variant === 'changed' ? rows + Math.floor(rows / 100) : rows;
-  for (let i = 1; i <= total; i++) {
-    const birth = `${String(1 + Math.floor(rnd() * 28)).padStart(2, '0')}.${String(1 + Math.floor(rnd() * 12)).padStart(2, '0')}.${1960 + Math.floor(rnd() * 45)}`;
-    let st = pick(status);
-    if (variant === 'changed' && i % 100 === 0 && i <= rows) st = 'звільнений';
-    const note = i % 1000 === 0 ? '"Рядок з ""лапками""; і крапкою з комою"' : '';
-    lines.push([i, pick(family), pick(given), pick(patr), birth, pick(sex), 'Україна', `А${String(i % 9999).padStart(4, '0')}`, 'солдат', `ТЕ-${String(i).padStart(6, '0')}`, st, '03.2022', note].join(';'));
-  }
-  return iconv.encode(lines.join('\r\n') + '\r\n', 'windows-1251');
-}
+/** The persons list of this benchmark, Windows-1251. */
+const generateCsv = (rows: number, variant: 'first' | 'changed') => iconv.encode(syntheticPersonsList(rows, { variant }), 'windows-1251');
 
 const cpuMs = () => { const u = process.cpuUsage(); return (u.user + u.system) / 1000; };
 

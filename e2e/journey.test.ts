@@ -4,25 +4,24 @@
  * timeline, a testimony with two allegations, the import wizard, a facility dossier and the map,
  * linkage review and evidence, then Ukrainian. Every main screen is checked with axe-core.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { transliterate } from '../src/linkage';
 import { bundleSizes, kb, writeBenchmarkSection } from './helpers/bench';
 import { axeSerious, openBrowser, type Session } from './helpers/browser';
+import { apiJson, signInAs, useDemoSession } from './helpers/demo-session';
 import { snap } from './helpers/screenshot';
-import { ensureWebBuilt, startServer, type RunningServer } from './helpers/server';
+import type { RunningServer } from './helpers/server';
 
+const ctx = useDemoSession();
 let server: RunningServer;
 let s: Session;
 let page: Page;
+beforeAll(() => { ({ server, s, page } = ctx); });
 const axeReport: Record<string, string[]> = {};
 const firstLoads: { headlineMs: number; idleMs: number; jsTransfer: number }[] = [];
 
-async function api<T>(path: string, init?: RequestInit): Promise<T> {
-  const r = await fetch(`${server.url}${path}`, init);
-  if (!r.ok) throw new Error(`${path}: ${r.status} ${await r.text()}`);
-  return r.json() as Promise<T>;
-}
+const api = <T>(path: string, init?: RequestInit) => apiJson<T>(server, path, init);
 
 /** axe-core on the current screen: no serious or critical violation. */
 async function checkAxe(screen: string) {
@@ -42,18 +41,6 @@ function noProblems() {
   const p = s.problems.splice(0);
   expect(p, 'console errors, page errors or CSP violations').toEqual([]);
 }
-
-beforeAll(async () => {
-  ensureWebBuilt();
-  server = await startServer();
-  s = await openBrowser();
-  page = s.page;
-});
-
-afterAll(async () => {
-  await s?.close();
-  await server?.stop();
-});
 
 describe('investigator journey', () => {
   it('overview: DEMO banner, counts, charts; first load on a cold cache is measured', async () => {
@@ -283,11 +270,7 @@ describe('investigator journey', () => {
     await checkShot('12-linkage');
     await checkAxe('linkage');
 
-    await page.goto(server.url + '/login', { waitUntil: 'networkidle' });
-    await page.getByLabel('User name').fill('demo-reviewer');
-    await page.locator('#pw').fill('try-the-reviewer-role');
-    await page.getByRole('button', { name: 'Sign in' }).click();
-    await page.waitForURL(server.url + '/');
+    await signInAs(ctx, 'reviewer');
     await page.goto(server.url + '/linkage', { waitUntil: 'networkidle' });
     await page.locator('[data-testid="pair-table"]').waitFor();
     expect(await page.locator('[data-testid="may-not-decide"]').count()).toBe(0);

@@ -4,29 +4,18 @@
  * a placeholder filled from the computed value, so each number a report prints is traceable.
  */
 import { z } from 'zod';
-import { dimension, periodField, registryFilter, unit } from '../analysis';
+import { countQuery, groupQuery, rateQuery, registryFilter } from '../analysis';
 import { listQuery } from '../registry';
 
 export const FINDING_KINDS = ['count', 'rate', 'mse', 'list'] as const;
 export type FindingKind = (typeof FINDING_KINDS)[number];
 export const FINDING_STATUSES = ['draft', 'reviewed', 'published'] as const;
 
-export const countDefinition = z.object({
-  kind: z.literal('count'),
-  unit: unit.default('persons'),
-  where: registryFilter.default({}),
-}).strict();
+// Count, rate and list findings are the analysis room's queries with a kind (a finding's rate takes its
+// level from the method; a list is shorter), so both accept exactly the same filters.
+export const countDefinition = countQuery.extend({ kind: z.literal('count') }).strict();
 
-export const rateDefinition = z.object({
-  kind: z.literal('rate'),
-  unit: unit.default('persons'),
-  denominator: registryFilter,
-  numerator: registryFilter,
-  denominatorText: z.string().trim().min(1).max(500).optional(),
-  numeratorText: z.string().trim().min(1).max(500).optional(),
-  stratify: dimension.optional(),
-  periodField: periodField.default('custody'),
-}).strict();
+export const rateDefinition = rateQuery.omit({ level: true }).extend({ kind: z.literal('rate') }).strict();
 
 export const mseDefinition = z.object({
   kind: z.literal('mse'),
@@ -37,14 +26,7 @@ export const mseDefinition = z.object({
   periodField: z.enum(['status', 'custody']).default('status'),
 }).strict();
 
-export const listDefinition = z.object({
-  kind: z.literal('list'),
-  unit: unit.default('persons'),
-  where: registryFilter.default({}),
-  by: dimension,
-  periodField: periodField.default('custody'),
-  limit: z.number().int().min(1).max(100).default(10),
-}).strict();
+export const listDefinition = groupQuery.extend({ kind: z.literal('list'), limit: z.number().int().min(1).max(100).default(10) }).strict();
 
 export const findingQuery = z.discriminatedUnion('kind', [countDefinition, rateDefinition, mseDefinition, listDefinition]);
 export type FindingQuery = z.infer<typeof findingQuery>;

@@ -9,17 +9,7 @@ import { independenceModel } from './model.notation';
 import { profileInterval } from './profile.interval';
 import { chaoLogInterval } from './chao.estimate';
 import type { CountsTable } from './mse.types';
-
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { mulberry32 } from '../domain';
 
 function simulate(random: () => number, N: number, probs: number[]): CountsTable {
   const k = probs.length;

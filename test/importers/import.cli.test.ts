@@ -5,7 +5,8 @@ import { spawn } from 'node:child_process';
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { generateCsv } from '../../bench/import.bench';
+import iconv from 'iconv-lite';
+import { syntheticPersonsList } from '../../bench/synthetic-list';
 import { runVigil, VIGIL } from '../helpers/cli';
 import { backends, freshPostgresUrl } from '../helpers/db';
 import { copyTelegramExport, fixture, tempDir } from './helpers';
@@ -103,7 +104,7 @@ describe.each(backends())('vigil import on %s', (kind) => {
 
   it('kill -9 in the middle of an import leaves the workspace as it was; a re-run succeeds', async () => {
     const big = join(tmp.dir, 'big-list.csv');
-    await writeFile(big, generateCsv(30_000));
+    await writeFile(big, iconv.encode(syntheticPersonsList(30_000), 'windows-1251'));
     const before = await status();
     const child = spawn(process.execPath, [VIGIL, 'import', big, '--data', ws], { env: { ...process.env, ...env, VIGIL_PROGRESS: 'ndjson' }, stdio: ['ignore', 'pipe', 'pipe'] });
     let stderr = '';

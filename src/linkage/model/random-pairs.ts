@@ -1,17 +1,9 @@
 /** u probabilities from uniformly random record pairs (nearly all non-matches). */
+import { mulberry32 } from '../../domain';
 import type { Comparator } from '../compare/comparison.types';
 
-/** Small seeded PRNG (mulberry32). */
-export function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** The seeded generator lives in domain (shared with demo data and tests); re-exported for the engine. */
+export { mulberry32 };
 
 export interface RandomPairsResult { u: number[][]; pairs: number }
 

@@ -1,0 +1,15 @@
+/**
+ * mulberry32: a small seeded pseudo-random generator, for results that must be the same on every
+ * machine (demo data, synthetic test data, random pairs of the linkage model). Not for secrets:
+ * keys, tokens and salts come from node:crypto.
+ */
+export function mulberry32(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
