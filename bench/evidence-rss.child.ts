@@ -4,10 +4,11 @@
 // 5-byte add, so every module the intake path loads is in), peakDuringAdd (RSS sampled every 5 ms
 // while the big file streams in) and streaming = peakDuringAdd − rssReady. The absolute peak comes
 // from /usr/bin/time: getrusage inside a spawned child would include its parent's RSS at fork
-// (Linux keeps the high-water mark across exec).
-import { createReadStream } from 'node:fs';
+// (Linux keeps the high-water mark across exec). The workspace opens and the file streams as
+// `vigil evidence add` does (PGlite with memory 'small', `fileChunks`), but this process carries tsx.
 import { Readable } from 'node:stream';
 import { SYSTEM } from '../src/domain';
+import { fileChunks } from '../src/evidence';
 import { evidenceOf, openWorkspace } from '../src/workspace';
 
 const [dir, big] = process.argv.slice(2);
@@ -20,7 +21,7 @@ const settle = async (): Promise<number> => {
 };
 
 const rssStart = await settle();
-const ws = await openWorkspace(dir, { databaseUrl: null });
+const ws = await openWorkspace(dir, { databaseUrl: null, memory: 'small' });
 try {
   const v = evidenceOf(ws);
   await v.log.verifierKey();
@@ -30,7 +31,7 @@ try {
   let peak = process.memoryUsage.rss();
   const timer = setInterval(() => { peak = Math.max(peak, process.memoryUsage.rss()); }, 5);
   const t0 = process.hrtime.bigint();
-  const r = await v.intake.add(SYSTEM, createReadStream(big, { highWaterMark: 1 << 20 }), { originalName: 'big.bin' });
+  const r = await v.intake.add(SYSTEM, fileChunks(big), { originalName: 'big.bin' });
   const seconds = Number(process.hrtime.bigint() - t0) / 1e9;
   clearInterval(timer);
   peak = Math.max(peak, process.memoryUsage.rss());

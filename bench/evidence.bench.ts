@@ -6,7 +6,7 @@
 //    then warm samples; and the same with the stored-hash cache switched off.
 // 4. Memory of adding a 4 GiB file through intake (target < 200 MB), in child processes: the part attributable to
 //    streaming (peak during the add minus the same process idle and ready) and the absolute peak, plus the
-//    `vigil evidence add` CLI's peak RSS for the 4 GiB file and for a 5-byte file.
+//    `vigil evidence add` CLI's peak RSS for the 4 GiB file and for a 5-byte file (PGlite; PostgreSQL too with DATABASE_URL).
 import { execFileSync, spawn } from 'node:child_process';
 import { createReadStream, createWriteStream } from 'node:fs';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
@@ -122,8 +122,8 @@ try {
     const tiny = join(dir, 'tiny.txt');
     await writeRandomFile(big, Math.round(BIG_GB * 2 ** 30));
     await writeFile(tiny, 'tiny\n');
-    const env = { ...process.env, DATABASE_URL: '' };
-    const run = (args: string[]): Promise<{ code: number | null; out: string; err: string }> => new Promise((resolve) => {
+    const pgliteEnv = { ...process.env, DATABASE_URL: '' };
+    const run = (args: string[], env: NodeJS.ProcessEnv = pgliteEnv): Promise<{ code: number | null; out: string; err: string }> => new Promise((resolve) => {
       const p = spawn(args[0], args.slice(1), { env });
       let out = '';
       let err = '';
@@ -144,17 +144,32 @@ try {
     const maxRss = Number(m.err.trim().split('\n').pop()) / 1024;
     rows.push([`intake of a ${BIG_GB} GiB file, one process (PGlite workspace): attributable to streaming`, `${j.streaming} MiB = peak during the add ${j.peakDuringAdd} MiB − the same process ready and idle ${j.rssReady} MiB (target < 200 MB); ${(j.bytes / 2 ** 20 / j.seconds).toFixed(0)} MiB/s`]);
     rows.push([`  the same process: baseline`, `${j.rssStart} MiB with the code loaded (Node, tsx, modules), ${j.rssOpen} MiB with the workspace open, ${j.rssReady} MiB after a 5-byte add; absolute peak (/usr/bin/time) ${maxRss.toFixed(0)} MiB`]);
-    // The CLI as a user runs it, absolute peak RSS.
-    const cli = async (file: string): Promise<{ mib: number; s: number }> => {
-      const ws = await init(`ws-cli-${Math.random().toString(36).slice(2)}`);
+    // The CLI as a user runs it (compiled, bin/vigil.mjs), absolute peak RSS; with DATABASE_URL also on PostgreSQL.
+    await run([process.execPath, 'bin/vigil.mjs', '--version']); // the compiled copy is current before the clock starts
+    const cli = async (file: string, databaseUrl = ''): Promise<{ mib: number; s: number }> => {
+      const ws = join(dir, `ws-cli-${Math.random().toString(36).slice(2)}`);
+      const env = { ...process.env, DATABASE_URL: databaseUrl };
+      const r0 = await run([process.execPath, 'bin/vigil.mjs', 'init', ws], env);
+      if (r0.code !== 0) throw new Error(`vigil init failed: ${r0.err}`);
       t = process.hrtime.bigint();
-      const r = await run(['/usr/bin/time', '-f', '%M', process.execPath, 'bin/vigil.mjs', 'evidence', 'add', file, '--data', ws, '--json']);
+      const r = await run(['/usr/bin/time', '-f', '%M', process.execPath, 'bin/vigil.mjs', 'evidence', 'add', file, '--data', ws, '--json'], env);
       if (r.code !== 0) throw new Error(`evidence add failed: ${r.err}`);
       return { mib: Number(r.err.trim().split('\n').pop()) / 1024, s: secs(t) };
     };
     const cliBig = await cli(big);
     const cliTiny = await cli(tiny);
     rows.push([`vigil evidence add (CLI) peak RSS, PGlite workspace`, `${BIG_GB} GiB file ${cliBig.mib.toFixed(0)} MiB (${cliBig.s.toFixed(1)} s); 5-byte file ${cliTiny.mib.toFixed(0)} MiB (target < 200 MB)`]);
+    if (process.env.DATABASE_URL) {
+      const { freshPostgresUrl } = await import('../test/helpers/db');
+      const dbs = [await freshPostgresUrl(), await freshPostgresUrl()];
+      try {
+        const pgBig = await cli(big, dbs[0].url);
+        const pgTiny = await cli(tiny, dbs[1].url);
+        rows.push([`vigil evidence add (CLI) peak RSS, PostgreSQL workspace`, `${BIG_GB} GiB file ${pgBig.mib.toFixed(0)} MiB (${pgBig.s.toFixed(1)} s); 5-byte file ${pgTiny.mib.toFixed(0)} MiB (target < 200 MB)`]);
+      } finally {
+        for (const d of dbs) await d.drop();
+      }
+    }
     await rm(big);
   }
 } finally {

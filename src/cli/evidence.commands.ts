@@ -1,9 +1,8 @@
 import type { Command } from 'commander';
-import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { basename, resolve } from 'node:path';
 import { SYSTEM } from '../domain';
-import { toBase64, verifyBundle, type VerifyReport, type BundleReport } from '../evidence';
+import { fileChunks, toBase64, verifyBundle, type VerifyReport, type BundleReport } from '../evidence';
 import { evidenceOf, resolveDataDir } from '../workspace';
 import { CliError, common, info, output, withWorkspace, type GlobalOptions } from './common';
 import { progress } from './progress';
@@ -12,6 +11,9 @@ const int = (name: string) => (v: string): number => {
   if (!/^(0|[1-9][0-9]*)$/.test(v) || !Number.isSafeInteger(Number(v))) throw new CliError(`--${name} must be a non-negative integer`);
   return Number(v);
 };
+
+/** A few queries each: the embedded database with little memory (verify, which reads every row, keeps the default). */
+const SMALL = { memory: 'small' } as const;
 
 /** `vigil evidence …`, `vigil log …` and `vigil verify`: the evidence vault and its log. */
 export function evidenceCommands(program: Command): void {
@@ -40,7 +42,7 @@ export function evidenceCommands(program: Command): void {
             source: () => {
               bar.stop();
               if (big(size)) bar.start(size, basename(path));
-              return createReadStream(path, { highWaterMark: 1 << 20 });
+              return fileChunks(path); // one reused 1 MiB buffer: the store takes a chunk at a time
             },
             input: { originalName: basename(path), sourceId: opts.source, sensitivity: opts.sensitivity as 'internal', derivedFrom: opts.derivedFrom },
             onProgress: big(size) ? (n: number) => bar.update(n) : undefined,
@@ -49,7 +51,7 @@ export function evidenceCommands(program: Command): void {
         } finally {
           bar.stop();
         }
-      });
+      }, SMALL);
       output(opts, results, () => results.map((r) => `${r.id}  ${r.sha256}  ${r.size} bytes  leaf ${r.leafIndex}${r.duplicate ? '  (duplicate bytes: second receipt)' : ''}  ${r.file}`).join('\n'));
     });
 
@@ -57,14 +59,14 @@ export function evidenceCommands(program: Command): void {
     .description('list evidence items')
     .option('--limit <n>', 'how many', '50')
     .action(async (opts: GlobalOptions & { limit: string }) => {
-      const page = await withWorkspace(opts, (ws) => evidenceOf(ws).custody.list(SYSTEM, { limit: opts.limit }));
+      const page = await withWorkspace(opts, (ws) => evidenceOf(ws).custody.list(SYSTEM, { limit: opts.limit }), SMALL);
       output(opts, page, () => page.items.map((i) => `${i.id}  ${i.sha256}  ${i.mediaType}  ${i.size} bytes  ${i.receivedAt}  leaf ${i.leafIndex}`).join('\n') || '(no evidence)');
     });
 
   common(evidence.command('show <id>'))
     .description('an evidence item and its chain of custody')
     .action(async (id: string, opts: GlobalOptions) => {
-      const d = await withWorkspace(opts, (ws) => evidenceOf(ws).custody.get(SYSTEM, id));
+      const d = await withWorkspace(opts, (ws) => evidenceOf(ws).custody.get(SYSTEM, id), SMALL);
       output(opts, d, () => [`${d.id}  ${d.sha256}  ${d.mediaType}  ${d.size} bytes`, ...d.custody.map((c) => `  ${c.at}  ${c.kind.padEnd(11)} leaf ${c.leafIndex}  by ${c.actor}`)].join('\n'));
     });
 
@@ -72,19 +74,19 @@ export function evidenceCommands(program: Command): void {
     .description('write a self-contained court package (files, manifest, log entries, proofs, checkpoint, key, README)')
     .requiredOption('-o, --output <file>', 'the zip file to write')
     .action(async (ids: string[], opts: GlobalOptions & { output: string }) => {
-      const r = await withWorkspace(opts, (ws) => evidenceOf(ws).bundle(SYSTEM, ids, resolve(opts.output)));
+      const r = await withWorkspace(opts, (ws) => evidenceOf(ws).bundle(SYSTEM, ids, resolve(opts.output)), SMALL);
       output(opts, r, () => `Wrote ${r.path}: ${r.items} item(s), checkpoint of ${r.treeSize} leaves, ${r.bytes} bytes. Check it with: vigil verify --bundle ${r.path}`);
     });
 
   const log = program.command('log').description('the evidence log: key, checkpoints, proofs, leaves');
 
   common(log.command('key')).description('the verifier key of the log').action(async (opts: GlobalOptions) => {
-    const key = await withWorkspace(opts, (ws) => evidenceOf(ws).log.verifierKey());
+    const key = await withWorkspace(opts, (ws) => evidenceOf(ws).log.verifierKey(), SMALL);
     output(opts, { verifierKey: key }, () => key);
   });
 
   common(log.command('checkpoint')).description('the latest signed checkpoint, verbatim').action(async (opts: GlobalOptions) => {
-    const cp = await withWorkspace(opts, (ws) => evidenceOf(ws).log.latest());
+    const cp = await withWorkspace(opts, (ws) => evidenceOf(ws).log.latest(), SMALL);
     if (!cp) throw new CliError('the log has no checkpoint yet (add evidence first)');
     if (opts.json) output(opts, { size: cp.size, rootHash: toBase64(cp.root), note: cp.note }, () => '');
     else process.stdout.write(cp.note);
@@ -95,7 +97,7 @@ export function evidenceCommands(program: Command): void {
     .requiredOption('--index <n>', 'leaf index', int('index'))
     .option('--size <n>', 'tree size', int('size'))
     .action(async (opts: GlobalOptions & { index: number; size?: number }) => {
-      const p = await withWorkspace(opts, (ws) => evidenceOf(ws).log.inclusionProof(opts.index, opts.size));
+      const p = await withWorkspace(opts, (ws) => evidenceOf(ws).log.inclusionProof(opts.index, opts.size), SMALL);
       const j = { index: p.index, treeSize: p.treeSize, leafHash: toBase64(p.leafHash), proof: p.proof.map(toBase64) };
       output(opts, j, () => [`leaf ${j.index} of ${j.treeSize}, leaf hash ${j.leafHash}`, ...j.proof].join('\n'));
     });
@@ -105,7 +107,7 @@ export function evidenceCommands(program: Command): void {
     .requiredOption('--from <n>', 'older tree size', int('from'))
     .option('--to <n>', 'newer tree size', int('to'))
     .action(async (opts: GlobalOptions & { from: number; to?: number }) => {
-      const p = await withWorkspace(opts, (ws) => evidenceOf(ws).log.consistencyProof(opts.from, opts.to));
+      const p = await withWorkspace(opts, (ws) => evidenceOf(ws).log.consistencyProof(opts.from, opts.to), SMALL);
       const j = { size1: p.size1, size2: p.size2, proof: p.proof.map(toBase64) };
       output(opts, j, () => [`tree ${j.size1} → ${j.size2}`, ...j.proof].join('\n'));
     });
@@ -114,7 +116,7 @@ export function evidenceCommands(program: Command): void {
     .description('a leaf of the log: its bytes (base64) and what it records')
     .requiredOption('--index <n>', 'leaf index', int('index'))
     .action(async (opts: GlobalOptions & { index: number }) => {
-      const l = await withWorkspace(opts, (ws) => evidenceOf(ws).log.leaf(opts.index));
+      const l = await withWorkspace(opts, (ws) => evidenceOf(ws).log.leaf(opts.index), SMALL);
       const j = { index: l.index, data: toBase64(l.data), leafHash: toBase64(l.leafHash), entry: l.entry };
       output(opts, j, () => `leaf ${j.index}: ${Buffer.from(l.data).toString('utf8')}`);
     });

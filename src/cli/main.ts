@@ -1,25 +1,28 @@
 import { Command, CommanderError } from 'commander';
-import { KeyringError, SealError } from '../auth';
-import { FolderInUseError } from '../db';
-import { ValidationError } from '../domain';
-import { WorkspaceError } from '../workspace';
 import { CliError } from './common';
-import { registerCommands } from './commands';
+import { registerCommands, registerCommandsFor } from './commands';
 
-export function buildProgram(): Command {
-  const program = new Command('vigil')
+function newProgram(): Command {
+  return new Command('vigil')
     .description('Vigil: documentation of prisoners of war and detainees')
     .version('0.1.0')
     .showHelpAfterError()
     .exitOverride();
-  registerCommands(program);
+}
+
+/** The whole CLI, every command registered (every room's modules loaded). */
+export async function buildProgram(): Promise<Command> {
+  const program = newProgram();
+  await registerCommands(program);
   return program;
 }
 
 /** Runs the CLI; never waits on stdin when it is not a TTY; exit code non-zero on failure with the reason on stderr. */
 export async function main(argv: string[]): Promise<void> {
-  const program = buildProgram();
+  const program = newProgram();
   try {
+    // Only the command file that argv runs is loaded (see registerCommandsFor).
+    await registerCommandsFor(program, argv);
     await program.parseAsync(argv);
   } catch (err) {
     if (err instanceof CommanderError) {
@@ -27,6 +30,8 @@ export async function main(argv: string[]): Promise<void> {
       return;
     }
     process.exitCode = err instanceof CliError ? err.exitCode : 1;
+    // The error classes of the rooms load here, not at start: a command that failed has loaded them already when they matter.
+    const [{ KeyringError, SealError }, { FolderInUseError }, { ValidationError }, { WorkspaceError }] = await Promise.all([import('../auth'), import('../db'), import('../domain'), import('../workspace')]);
     if (err instanceof ValidationError) {
       process.stderr.write(`vigil: invalid input\n${err.issues.map((i) => `  ${i.field}: ${i.message}`).join('\n')}\n`);
     } else if (err instanceof CliError || err instanceof WorkspaceError || err instanceof FolderInUseError || err instanceof KeyringError || err instanceof SealError || isServiceError(err)) {

@@ -2,12 +2,11 @@
 // renamed into place (atomic on one filesystem) and the folder fsynced, so a crash leaves either
 // nothing or the complete file.
 import { randomUUID } from 'node:crypto';
-import { createReadStream, createWriteStream } from 'node:fs';
+import { createReadStream } from 'node:fs';
 import { mkdir, open, opendir, rename, rm, stat } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
-import { Readable } from 'node:stream';
-import { pipeline } from 'node:stream/promises';
-import { BlobNotFoundError, blobKey, HashingMeter, SHA256_HEX, type BlobStore, type PutOptions, type StoredBlob } from './blob.store';
+import type { Readable } from 'node:stream';
+import { BlobNotFoundError, blobKey, HashingMeter, SHA256_HEX, spoolToFile, type BlobStore, type PutOptions, type StoredBlob } from './blob.store';
 
 async function fsyncPath(path: string, flags = 'r'): Promise<void> {
   const fh = await open(path, flags);
@@ -35,8 +34,7 @@ export class FsBlobStore implements BlobStore {
     const tmp = join(tmpDir, `${randomUUID()}.part`);
     const meter = new HashingMeter(opts);
     try {
-      const input = source instanceof Readable ? source : Readable.from(source, { objectMode: false });
-      await pipeline(input, meter, createWriteStream(tmp, { flags: 'wx', highWaterMark: 1 << 20 }));
+      await spoolToFile(source, meter, tmp);
       const r = meter.result();
       await opts.inspect?.(r);
       const final = this.localPath(r.sha256);

@@ -1,7 +1,7 @@
 // Public face of the evidence room: the vault (blob stores, intake, custody, the log over the
 // database, verify, court bundles) and the pure log core.
 export * from './log/index';
-export { BlobNotFoundError, BlobTooLargeError, HashingMeter, hashStream, blobKey, HEAD_BYTES, type BlobStore, type StoredBlob, type PutOptions } from './blob.store';
+export { BlobNotFoundError, BlobTooLargeError, HashingMeter, hashStream, fileChunks, spoolToFile, blobKey, HEAD_BYTES, type BlobStore, type StoredBlob, type PutOptions } from './blob.store';
 export { FsBlobStore } from './fs-blob.store';
 export { S3BlobStore, type S3BlobConfig } from './s3-blob.store';
 export { sniffMediaType, extractMetadata, imageMetadata, hasFfprobe, isExecutableType } from './media.sniff';

@@ -35,7 +35,7 @@ type Bytes = Readable | AsyncIterable<Uint8Array>;
 
 /** One file of a multi-file add. */
 export interface IntakeFile {
-  /** The bytes, or a function opening them when their turn comes (so a long list holds one file open at a time). */
+  /** The bytes, or a function opening them when their turn comes (so a long list holds one file open at a time); handed to `BlobStore.put`, so it may reuse its buffer (`fileChunks`). */
   source: Bytes | (() => Bytes);
   input: IntakeInput;
   onProgress?: (bytes: number) => void;

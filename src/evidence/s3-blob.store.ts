@@ -5,13 +5,12 @@
 // first use, so processes that never touch S3 do not carry it.
 import type { S3Client } from '@aws-sdk/client-s3';
 import { randomUUID } from 'node:crypto';
-import { createReadStream, createWriteStream } from 'node:fs';
+import { createReadStream } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Readable } from 'node:stream';
-import { pipeline } from 'node:stream/promises';
-import { BlobNotFoundError, blobKey, HashingMeter, type BlobStore, type PutOptions, type StoredBlob } from './blob.store';
+import type { Readable } from 'node:stream';
+import { BlobNotFoundError, blobKey, HashingMeter, spoolToFile, type BlobStore, type PutOptions, type StoredBlob } from './blob.store';
 
 export interface S3BlobConfig {
   bucket: string;
@@ -72,8 +71,7 @@ export class S3BlobStore implements BlobStore {
     const spool = join(dir, randomUUID());
     try {
       const meter = new HashingMeter(opts);
-      const input = source instanceof Readable ? source : Readable.from(source, { objectMode: false });
-      await pipeline(input, meter, createWriteStream(spool, { highWaterMark: 1 << 20 }));
+      await spoolToFile(source, meter, spool);
       const r = meter.result();
       await opts.inspect?.(r);
       if (await this.stat(r.sha256)) return { ...r, existed: true };

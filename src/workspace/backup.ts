@@ -23,8 +23,7 @@ import { dirname, join, relative, resolve, sep } from 'node:path';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { sql } from 'drizzle-orm';
-import yauzl from 'yauzl';
-import yazl from 'yazl';
+import type yauzl from 'yauzl';
 import { sealStream, unsealStream, type SealOptions } from '../auth';
 import { openDatabase, queryRows, type Database, type Db } from '../db';
 import { keysDir } from './keys';
@@ -170,6 +169,7 @@ export async function backupWorkspace(ws: Workspace, options: BackupOptions): Pr
       const tx = t as unknown as Db;
       manifest.database.migrations = await migrationCount(tx);
       manifest.status = comparableStatus(await workspaceStatus({ ...ws, database: { ...ws.database, db: tx, describe: async () => description } }));
+      const { default: yazl } = await import('yazl'); // loaded on use: other commands do not carry it
       const zip = new yazl.ZipFile();
       const written = pipeline(zip.outputStream, sealStream(options.passphrase, options.seal), createWriteStream(partial, { mode: 0o600, flags: 'wx' }));
       zip.addBuffer(Buffer.from(JSON.stringify(ws.meta, null, 2) + '\n'), 'workspace.json');
@@ -277,7 +277,8 @@ export async function restoreWorkspace(input: string, target: string, options: R
   let database: Database | undefined;
   try {
     await pipeline(createReadStream(input), unsealStream(options.passphrase), createWriteStream(plain, { mode: 0o600, flags: 'wx' }));
-    const zip = await yauzl.openPromise(plain, { autoClose: false, validateEntrySizes: true, strictFileNames: true });
+    const { default: yauzlLib } = await import('yauzl');
+    const zip = await yauzlLib.openPromise(plain, { autoClose: false, validateEntrySizes: true, strictFileNames: true });
     try {
       const entries = new Map<string, yauzl.Entry>();
       for await (const entry of zip.eachEntry()) {

@@ -1,7 +1,7 @@
 import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { eq } from 'drizzle-orm';
-import { openDatabase, schema, type Database } from '../db';
+import { openDatabase, schema, type Database, type PgliteMemory } from '../db';
 import { createRegistry, type Registry } from '../registry';
 import { readWorkspaceMeta, writeWorkspaceMeta, type WorkspaceKind, type WorkspaceMeta } from './workspace.meta';
 
@@ -20,6 +20,8 @@ export interface OpenWorkspaceOptions {
   create?: WorkspaceKind;
   /** PostgreSQL URL; undefined means process.env.DATABASE_URL; null forces the embedded PGlite. */
   databaseUrl?: string | null;
+  /** Memory of the embedded database (PGlite): 'small' for one-shot commands that run a few queries. */
+  memory?: PgliteMemory;
 }
 
 /** True when the folder does not exist or holds nothing (new workspaces and restores go only there). */
@@ -43,7 +45,7 @@ export async function openWorkspace(dir: string, opts: OpenWorkspaceOptions = {}
     created = true;
   }
   const url = opts.databaseUrl === undefined ? process.env.DATABASE_URL : (opts.databaseUrl ?? undefined);
-  const database = await openDatabase(url ? { url } : { pgliteDir: join(dir, 'db') });
+  const database = await openDatabase(url ? { url } : { pgliteDir: join(dir, 'db'), memory: opts.memory });
   try {
     await bindDatabase(database, meta, created);
   } catch (err) {
