@@ -90,6 +90,19 @@ describe('linkRecords', () => {
     expect(Number.isFinite(one.model.lambda)).toBe(true);
   });
 
+  it('refuses a model trained with other comparison levels (e.g. saved before the unit levels changed)', () => {
+    const r = linkRecords(withBackground(people), { blockingRecall: false });
+    const u = r.model.comparisons.findIndex((c) => c.kind === 'unit');
+    const old = { ...r.model, levels: r.model.levels.map((l, k) => (k === u ? ['exact', 'same number', 'different'] : l)) };
+    expect(() => linkRecords(people, { model: old, blockingRecall: false })).toThrow(/other levels for comparison "unit"/);
+  });
+  it('person-level term frequencies (default) can be switched off; both link the example people', () => {
+    for (const personFrequencies of [true, false]) {
+      const r = linkRecords(withBackground(people), { blockingRecall: false, personFrequencies });
+      const c = (id: string) => r.clusterOf[r.recordIds.indexOf(id)];
+      expect(c('a1') === c('a2') && c('b1') === c('b2') && c('a1') !== c('b1')).toBe(true);
+    }
+  });
   it('rejects duplicate record ids', () => {
     expect(() => linkRecords([{ id: 'x' }, { id: 'x' }])).toThrow(/duplicate record id "x"/);
   });

@@ -17,6 +17,7 @@ import { probabilityOfWeight, weightOfProbability, type TrainedModel } from './m
 import { estimateUFromRandomPairs } from './model/random-pairs';
 import { trainBySessions } from './model/train';
 import { Scorer } from './model/score';
+import { personFrequencies } from './model/entity-frequencies';
 import type { LinkRecord } from './record';
 import type { LinkOptions, LinkReport, LinkResult, ReviewCandidate } from './link.types';
 
@@ -139,10 +140,26 @@ export function linkRecords(records: readonly LinkRecord[], opts: LinkOptions = 
   let randomPairs = 0;
   if (!model) ({ model, randomPairs } = trainModel(p, patterns, pairs, opts, specs, linkMode, maxBlockSize));
   lap('train');
-  const scorer = new Scorer(model, p.comparators);
-  const weight = scorePairs(scorer, patterns, pairs);
+  let scorer = new Scorer(model, p.comparators);
+  let weight = scorePairs(scorer, patterns, pairs);
+  if (opts.personFrequencies !== false && scorer.tfAdj.some((x) => x !== null)) {
+    // Second scoring with term frequencies counted per person of a first clustering (entity-frequencies.ts).
+    const first = clusterAll(p, pairs, weight, scorer, opts, decisionPairs(p.records, opts));
+    scorer = new Scorer(model, p.comparators, personFrequencies(p.comparators, first.clusterOf));
+    weight = scorePairs(scorer, patterns, pairs);
+  }
   lap('score');
   return finish(p, { patterns, pairs, blocking, weight, scorer, model, randomPairs, opts, t, lap });
+}
+
+/** Clusters the scored pairs at the threshold with reviewer decisions, guards and (incremental) initial clusters. */
+function clusterAll(p: Prepared, pairs: PairStore, weight: Float32Array, scorer: Scorer, opts: LinkOptions, dec: ReturnType<typeof decisionPairs>, initial?: Int32Array) {
+  return clusterPairs({
+    // A conflict is a compared pair whose evidence points against a match (Bayes factor < 1/8).
+    n: p.records.length, a: pairs.a, b: pairs.b, weight, count: pairs.length, threshold: weightOfProbability(opts.threshold ?? 0.8),
+    conflictWeight: scorer.prior - 3, mustLinks: dec.must, cannotLinks: dec.cannot, initial,
+    sourceOf: p.sourceOf, maxPerSource: opts.maxPerSource ?? 0, guard: opts.guard,
+  });
 }
 
 interface FinishArgs {
@@ -164,16 +181,9 @@ interface FinishArgs {
 export function finish(p: Prepared, f: FinishArgs): LinkResult {
   const { pairs, weight, scorer, model, opts } = f;
   const n = p.records.length;
-  const upper = opts.threshold ?? 0.8;
-  const lower = opts.reviewLower ?? 0.2;
-  const tw = weightOfProbability(upper), lw = weightOfProbability(lower);
+  const tw = weightOfProbability(opts.threshold ?? 0.8), lw = weightOfProbability(opts.reviewLower ?? 0.2);
   const dec = decisionPairs(p.records, opts);
-  const { clusterOf, stats } = clusterPairs({
-    // A conflict inside a component is a compared pair whose evidence points against a match (Bayes factor < 1/8).
-    n, a: pairs.a, b: pairs.b, weight, count: pairs.length, threshold: tw, conflictWeight: scorer.prior - 3,
-    mustLinks: dec.must, cannotLinks: dec.cannot, initial: f.initial,
-    sourceOf: p.sourceOf, maxPerSource: opts.maxPerSource ?? 0, guard: opts.guard,
-  });
+  const { clusterOf, stats } = clusterAll(p, pairs, weight, scorer, opts, dec, f.initial);
   f.lap('cluster');
   // Cluster identifiers: existing id when the cluster holds an initially clustered record, else the first record's id.
   const clusterIds: string[] = [];

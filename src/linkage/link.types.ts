@@ -32,6 +32,11 @@ export interface LinkOptions {
   seed?: number;
   /** Clamp of term-frequency adjustments, bits (default 6). */
   tfClamp?: number;
+  /**
+   * Score twice: the second time with term frequencies counted once per person of a first clustering
+   * and Good–Turing smoothed, instead of once per record (default true; see model/entity-frequencies.ts).
+   */
+  personFrequencies?: boolean;
   /** Use these parameters instead of training (no EM). */
   model?: TrainedModel;
   /** Estimate the share of true pairs lost at blocking (default true). */

@@ -1,7 +1,9 @@
 /**
  * Blocking rules: a rule is a list of parts, each a field and a transform ("familyName:key",
  * "birthDate:year"); records whose parts all agree (none missing) fall in one block. A rule
- * can be written as text: "familyName:key+birthDate:year".
+ * can be written as text: "familyName:key+birthDate:year". A rule may skip blocks above its own size
+ * ("familyName:phonetic+givenName:key@50"): records that share a frequent name are many namesakes,
+ * so such a block costs many pairs and yields few links.
  */
 import type { ColumnStore } from '../encode/columns';
 import { Interner } from '../encode/interner';
@@ -11,17 +13,21 @@ export const BLOCK_TRANSFORMS = ['key', 'phonetic', 'phonetic4', 'initial', 'yea
 export type BlockTransform = (typeof BLOCK_TRANSFORMS)[number];
 
 export interface BlockPart { field: string; as: BlockTransform }
-export interface BlockingRule { name: string; parts: readonly BlockPart[] }
+/** `maxBlockSize`: blocks with more records are skipped for this rule (at most the run's own limit). */
+export interface BlockingRule { name: string; parts: readonly BlockPart[]; maxBlockSize?: number }
 export type BlockingRuleInput = string | BlockingRule;
 
 export function parseBlockingRule(input: BlockingRuleInput): BlockingRule {
   if (typeof input !== 'string') return input;
-  const parts = input.split('+').map((p) => {
+  const [body, cap, extra] = input.split('@');
+  const maxBlockSize = cap === undefined ? undefined : Number(cap);
+  if (extra !== undefined || (maxBlockSize !== undefined && !(Number.isInteger(maxBlockSize) && maxBlockSize >= 2))) throw new Error(`blocking rule "${input}": the block size after "@" must be an integer ≥ 2`);
+  const parts = body.split('+').map((p) => {
     const [field, as = 'key'] = p.trim().split(':');
     if (!(BLOCK_TRANSFORMS as readonly string[]).includes(as)) throw new Error(`blocking rule "${input}": unknown transform "${as}" (one of ${BLOCK_TRANSFORMS.join(', ')})`);
     return { field, as: as as BlockTransform };
   });
-  return { name: input, parts };
+  return maxBlockSize === undefined ? { name: input, parts } : { name: input, parts, maxBlockSize };
 }
 
 /** Default rules for person records; their candidate pairs are unioned. */
@@ -33,6 +39,11 @@ export const DEFAULT_BLOCKING_RULES: readonly string[] = [
   'familyName:key+birthDate:year',
   'serviceNumber:value',
   'givenName:key+patronymic:key+birthDate:year',
+  // A typo in one name part with no birth date to rescue it; blocks of frequent names are skipped
+  // (their pairs are many and, being namesakes, rarely linkable).
+  'familyName:phonetic+givenName:key@20',
+  'familyName:key+patronymic:key@20',
+  'familyName:initial+givenName:key+birthDate:year@15',
 ];
 
 /** Per-record integer value of one part, −1 when missing; `size` bounds the values. */

@@ -11,6 +11,18 @@ describe('blocking rules', () => {
     expect(parseBlockingRule('familyName:key+birthDate:year').parts).toEqual([{ field: 'familyName', as: 'key' }, { field: 'birthDate', as: 'year' }]);
     expect(() => parseBlockingRule('familyName:soundex')).toThrow(/unknown transform/);
   });
+  it('a rule may cap its own block size ("@N"); bigger blocks are skipped for that rule only', () => {
+    expect(parseBlockingRule('familyName:phonetic+givenName:key@20')).toMatchObject({ maxBlockSize: 20, parts: [{ field: 'familyName', as: 'phonetic' }, { field: 'givenName', as: 'key' }] });
+    expect(() => parseBlockingRule('familyName:key@1')).toThrow(/integer ≥ 2/);
+    expect(() => parseBlockingRule('familyName:key@x')).toThrow(/integer ≥ 2/);
+    const recs: LinkRecord[] = [0, 1, 2].map((i) => ({ id: `a${i}`, familyName: 'Коваленко' })).concat([{ id: 'b0', familyName: 'Бондар' }, { id: 'b1', familyName: 'Bondar' }]);
+    const store = new ColumnStore(recs);
+    const index = buildBlockingIndex([ruleKeys(store, parseBlockingRule('familyName:key@2'))], 1000);
+    const pairs: string[] = [];
+    const stats = generateCandidates(index, { maxBlockSize: 1000 }, (i, j) => pairs.push(`${i}-${j}`));
+    expect(pairs).toEqual(['3-4']);
+    expect(stats[0]).toMatchObject({ oversizedBlocks: 1, recordsInOversizedBlocks: 3 });
+  });
   it('loosens multi-part rules by dropping one part', () => {
     const l = loosenRules(['a:key+b:year', 'c:value', 'a:key+d:key'].map(parseBlockingRule)).map((r) => r.name);
     expect(l.sort()).toEqual(['a:key', 'b:year', 'd:key']);

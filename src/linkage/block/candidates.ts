@@ -47,7 +47,8 @@ export function buildBlockingIndex(rules: readonly RuleKeys[], maxBlockSize: num
   const oversized = rules.map((rk) => {
     const size = new Int32Array(rk.blocks);
     for (let i = 0; i < rk.key.length; i++) if (rk.key[i] >= 0) size[rk.key[i]]++;
-    return Uint8Array.from(size, (s) => (s > maxBlockSize ? 1 : 0));
+    const cap = Math.min(maxBlockSize, rk.rule.maxBlockSize ?? maxBlockSize);
+    return Uint8Array.from(size, (s) => (s > cap ? 1 : 0));
   });
   return { rules, oversized };
 }

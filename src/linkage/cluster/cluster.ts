@@ -4,7 +4,7 @@
  * a component that is too large, or whose compared pairs include too many strong non-matches,
  * is re-clustered on its own edges with a threshold raised step by step.
  */
-import { ConstrainedUnionFind } from './union-find';
+import { ConstrainedUnionFind, conflictRows } from './union-find';
 
 export interface ClusterGuard {
   /** Components above this size are split with stricter thresholds (default 50). */
@@ -14,9 +14,14 @@ export interface ClusterGuard {
   /** Threshold increase per re-clustering round, in bits (default 3). */
   stepBits: number;
   maxRounds: number;
+  /**
+   * Two clusters do not merge while any compared pair between them scores below `conflictWeight`
+   * (its own evidence says "different people"); reviewer must-links still apply (default true).
+   */
+  separateConflicts: boolean;
 }
 
-export const DEFAULT_GUARD: ClusterGuard = { maxClusterSize: 50, maxConflictShare: 0.1, stepBits: 3, maxRounds: 4 };
+export const DEFAULT_GUARD: ClusterGuard = { maxClusterSize: 50, maxConflictShare: 0.1, stepBits: 3, maxRounds: 4, separateConflicts: true };
 
 export interface ClusterInput {
   n: number;
@@ -43,6 +48,8 @@ export interface ClusterStats {
   largest: number;
   blockedByCannotLink: number;
   blockedBySourceGuard: number;
+  /** Merges refused because a compared pair across the two clusters conflicts (separateConflicts). */
+  blockedByConflict: number;
   /** Components split by the anti-chaining guard. */
   componentsSplit: number;
   /** Reviewer must-links that contradicted cannot-links (not applied). */
@@ -77,6 +84,7 @@ export function clusterPairs(input: ClusterInput): ClusterOutput {
   for (const [x, y] of input.mustLinks) {
     if (uf.canUnion(x, y)) { uf.union(x, y); forced[x] = 1; forced[y] = 1; } else decisionConflicts++;
   }
+  if (guard.separateConflicts) { const c = conflictRows(n, a, b, weight, count, input.conflictWeight); uf.setConflicts(c.start, c.other); }
   let nStrong = 0;
   for (let k = 0; k < count; k++) if (weight[k] >= input.threshold) nStrong++;
   const strong = new Int32Array(nStrong);
@@ -128,7 +136,7 @@ export function clusterPairs(input: ClusterInput): ClusterOutput {
     clusterOf,
     stats: {
       clusters: sizes.length, singletons: sizes.filter((s) => s === 1).length, largest: sizes.reduce((x, y) => Math.max(x, y), 0),
-      blockedByCannotLink: uf.blockedByCannotLink, blockedBySourceGuard: uf.blockedBySource, componentsSplit, decisionConflicts,
+      blockedByCannotLink: uf.blockedByCannotLink, blockedBySourceGuard: uf.blockedBySource, blockedByConflict: uf.blockedByConflict, componentsSplit, decisionConflicts,
     },
   };
 }

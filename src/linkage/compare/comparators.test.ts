@@ -84,10 +84,12 @@ describe('other comparison levels', () => {
     expect(level(s, { rank: 'старший лейтенант' }, { rank: 'senior lieutenant' })).toBe('exact');
     expect(level(s, { rank: 'капітан' }, { rank: 'майор' })).toBe('different');
   });
-  it('unit: exact, same number, different; code vs number is no evidence', () => {
+  it('unit: exact, same number and kind, same number, other kind, different; code vs number is no evidence', () => {
     const s: ComparisonSpec = { kind: 'unit', field: 'unit' };
     expect(level(s, { unit: '36 ОБрМП' }, { unit: 'ОБрМП 36' })).toBe('exact');
-    expect(level(s, { unit: '36 ОБрМП' }, { unit: '36-та окрема бригада морської піхоти' })).toBe('same number');
+    expect(level(s, { unit: '36 ОБрМП' }, { unit: '36-та окрема бригада морської піхоти' })).toBe('same number and kind');
+    expect(level(s, { unit: '36 ОБрМП' }, { unit: '36 бригада' })).toBe('same number');
+    expect(level(s, { unit: '36 ОБрМП' }, { unit: '36 ОМБр' })).toBe('same number, other kind');
     expect(level(s, { unit: '36 ОБрМП' }, { unit: '93 ОМБр' })).toBe('different');
     expect(level(s, { unit: 'в/ч А1234' }, { unit: '93 ОМБр' })).toBeNull();
   });

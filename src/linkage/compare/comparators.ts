@@ -134,18 +134,22 @@ function categoryComparator(store: ColumnStore, spec: Extract<ComparisonSpec, { 
 }
 
 function unitComparator(store: ColumnStore, spec: Extract<ComparisonSpec, { kind: 'unit' }>): Comparator {
-  const { key, num, numIsCode } = store.units(spec.field);
+  const { key, num, numIsCode, kind } = store.units(spec.field);
   return {
-    name: comparisonName(spec), kind: 'unit', levels: ['exact', 'same number', 'different'],
+    name: comparisonName(spec), kind: 'unit', levels: ['exact', 'same number and kind', 'same number', 'same number, other kind', 'different'],
     compare(i, j) {
       const a = key[i], b = key[j];
       if (a < 0 || b < 0) return 0;
       if (a === b) return 1;
       const ni = num[i], nj = num[j];
-      if (ni >= 0 && ni === nj) return 2;
+      if (ni >= 0 && ni === nj) {
+        // "36 ОБрМП" and "36-та окрема бригада морської піхоти" are one unit; 36 ОБрМП and 36 ОМБр are two.
+        const ki = kind[i], kj = kind[j];
+        return ki < 0 || kj < 0 ? 3 : ki === kj ? 2 : 4;
+      }
       // A unit code (в/ч А1234) and a formation number (36 ОБрМП) are different naming systems: no evidence.
       if (ni >= 0 && nj >= 0 && numIsCode[i] !== numIsCode[j]) return 0;
-      return 3;
+      return 5;
     },
   };
 }

@@ -14,7 +14,7 @@ export type ComparisonSpec =
   | { kind: 'text'; field: string; name?: string; thresholds?: readonly number[]; tf?: boolean }
   /** Categorical value: exact, different. `normalize` picks rank or sex vocabularies. */
   | { kind: 'category'; field: string; name?: string; normalize?: 'rank' | 'sex'; tf?: boolean }
-  /** Military unit: exact, same unit number/code, different. */
+  /** Military unit: exact, same number and formation kind, same number (a kind unknown), same number but other kind, different. */
   | { kind: 'unit'; field: string; name?: string }
   /** Place name: exact (folded), JW ≥ 0.90, different. */
   | { kind: 'place'; field: string; name?: string; tf?: boolean };

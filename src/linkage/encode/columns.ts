@@ -28,7 +28,8 @@ export interface NameColumn {
 
 export interface DateColumn { year: Int16Array; yearTo: Int16Array; month: Uint8Array; day: Uint8Array }
 export interface ValueColumn { id: Int32Array; str: readonly string[]; freq: Float64Array; sumSq: number }
-export interface UnitColumn { key: Int32Array; num: Int32Array; numIsCode: Uint8Array; keyStr: readonly string[] }
+/** `kind`: formation kind id per record (−1 unknown or missing). */
+export interface UnitColumn { key: Int32Array; num: Int32Array; numIsCode: Uint8Array; kind: Int32Array; keyStr: readonly string[] }
 
 export interface FieldIssue { row: number; field: string; value: string; error: string }
 
@@ -152,17 +153,17 @@ export class ColumnStore {
 
   units(field: string): UnitColumn {
     return this.memo(`unit:${field}`, () => {
-      const key = new Int32Array(this.n).fill(-1), num = new Int32Array(this.n).fill(-1), numIsCode = new Uint8Array(this.n);
-      const KI = new Interner(), NI = new Interner();
-      const seen = new Map<string, [number, number]>();
+      const key = new Int32Array(this.n).fill(-1), num = new Int32Array(this.n).fill(-1), numIsCode = new Uint8Array(this.n), kind = new Int32Array(this.n).fill(-1);
+      const KI = new Interner(), NI = new Interner(), TI = new Interner();
+      const seen = new Map<string, [number, number, number]>();
       for (let i = 0; i < this.n; i++) {
         const v = this.value(i, field);
         if (v === undefined) continue;
         let e = seen.get(v);
-        if (e === undefined) { const u = normalizeUnit(v); e = [u.key === '' ? -1 : KI.id(u.key), u.number === '' ? -1 : NI.id(u.number)]; seen.set(v, e); }
-        key[i] = e[0]; num[i] = e[1]; numIsCode[i] = e[1] >= 0 && /^[A-Z]/.test(NI.values[e[1]]) ? 1 : 0;
+        if (e === undefined) { const u = normalizeUnit(v); e = [u.key === '' ? -1 : KI.id(u.key), u.number === '' ? -1 : NI.id(u.number), u.kind === '' ? -1 : TI.id(u.kind)]; seen.set(v, e); }
+        key[i] = e[0]; num[i] = e[1]; kind[i] = e[2]; numIsCode[i] = e[1] >= 0 && /^[A-Z]/.test(NI.values[e[1]]) ? 1 : 0;
       }
-      return { key, num, numIsCode, keyStr: KI.values };
+      return { key, num, numIsCode, kind, keyStr: KI.values };
     });
   }
 }

@@ -10,7 +10,15 @@ export class Scorer {
   readonly tfAdj: (Float32Array | null)[];
   readonly tfLevel: (Uint8Array | null)[];
 
-  constructor(readonly model: TrainedModel, readonly comparators: readonly Comparator[]) {
+  /**
+   * @param tfOverride per comparison, frequencies to use instead of the comparator's own (record-level)
+   *   ones, e.g. person-level frequencies after a first clustering (entity-frequencies.ts).
+   */
+  constructor(readonly model: TrainedModel, readonly comparators: readonly Comparator[], tfOverride?: readonly ({ freq: Float64Array; sumSq: number } | null)[]) {
+    comparators.forEach((c, k) => {
+      const l = model.levels[k];
+      if (!l || l.length !== c.levels.length || l.some((x, i) => x !== c.levels[i])) throw new Error(`the model was trained with other levels for comparison "${c.name}" (${l?.join(', ')}; now ${c.levels.join(', ')}): train it again with a full linkage run`);
+    });
     this.prior = Math.log2(model.lambda / (1 - model.lambda));
     this.w = comparators.map((c, k) => {
       const a = new Float64Array(c.levels.length + 1);
@@ -18,9 +26,9 @@ export class Scorer {
       return a;
     });
     const clamp = model.tfClamp;
-    this.tfAdj = comparators.map((c) => {
+    this.tfAdj = comparators.map((c, k) => {
       if (!c.tf) return null;
-      const { freq, sumSq } = c.tf;
+      const { freq, sumSq } = tfOverride?.[k] ?? c.tf;
       return Float32Array.from(freq, (f) => (f > 0 ? Math.max(-clamp, Math.min(clamp, Math.log2(sumSq / f))) : 0));
     });
     this.tfLevel = comparators.map((c) => (c.tf ? Uint8Array.from([0, ...c.tf.levels]) : null));

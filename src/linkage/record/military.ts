@@ -1,5 +1,6 @@
 /** Normalisation of military ranks (Ukrainian, Russian, English) and unit designations. */
 import { nameKey, tokenKey } from '../names';
+import { unitKind } from './unit-kind';
 
 const RANKS: readonly (readonly [string, string])[] = [
   ['soldier', 'солдат|рядовий|рядовой|private|soldier|soldat|szeregowy'],
@@ -34,13 +35,15 @@ export function normalizeRank(text: string): string {
 
 export const RANK_CODES: readonly string[] = RANKS.map((r) => r[0]);
 
-export interface UnitKey { key: string; number: string }
+/** `kind`: formation kind (see unit-kind.ts), '' when unknown. */
+export interface UnitKey { key: string; number: string; kind: string }
 
 const CYR_TO_LAT_CODE: Readonly<Record<string, string>> = { А: 'A', В: 'B', Е: 'E', К: 'K', М: 'M', Н: 'H', О: 'O', Р: 'P', С: 'C', Т: 'T', Х: 'X' };
 
 /**
  * Unit designation: `key` folds the whole text (words transliterated, order-free), `number` is the
- * military unit code ("в/ч А0000" → "A0000") or the first number ("36 ОБрМП" → "36"), '' if none.
+ * military unit code ("в/ч А0000" → "A0000") or the first number ("36 ОБрМП" → "36"), '' if none;
+ * `kind` the formation kind ("marine" for ОБрМП and "бригада морської піхоти").
  */
 export function normalizeUnit(text: string): UnitKey {
   const t = text.normalize('NFC');
@@ -54,7 +57,7 @@ export function normalizeUnit(text: string): UnitKey {
     if (digits !== '') return String(Number(digits));
     return tokenKey(p);
   }).filter((p) => p !== '' && !/^(?:v|vch|ch|i|a|ia|ta)$/.test(p));
-  return { key: parts.sort().join(' '), number };
+  return { key: parts.sort().join(' '), number, kind: unitKind(parts) };
 }
 
 /** "m", "f" or "" from the many ways lists write sex. */

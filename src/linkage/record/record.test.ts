@@ -64,11 +64,26 @@ describe('military vocabularies', () => {
     expect(normalizeRank('капитан')).toBe('captain');
   });
   it('units: code, number and folded text', () => {
-    expect(normalizeUnit('в/ч А0000')).toEqual({ key: 'A0000', number: 'A0000' });
+    expect(normalizeUnit('в/ч А0000')).toEqual({ key: 'A0000', number: 'A0000', kind: '' });
     expect(normalizeUnit('military unit A0000').number).toBe('A0000');
     expect(normalizeUnit('36 ОБрМП').number).toBe('36');
     expect(normalizeUnit('36-та окрема бригада морської піхоти').number).toBe('36');
     expect(normalizeUnit('93 ОМБр').key).toBe(normalizeUnit('ОМБр 93').key);
+  });
+  it('unit kinds: abbreviation, Ukrainian, Russian and English words meet; the specific kind wins', () => {
+    const kind = (t: string) => normalizeUnit(t).kind;
+    expect(kind('36 ОБрМП')).toBe('marine');
+    expect(kind('36-та окрема бригада морської піхоти')).toBe('marine');
+    expect(kind('36-я отдельная бригада морской пехоты')).toBe('marine');
+    expect(kind('36 OBRMP')).toBe('marine');
+    expect(kind('93 ОМБр')).toBe('mechanized');
+    expect(kind('93-я отдельная механизированная бригада')).toBe('mechanized');
+    expect(kind('93rd Mechanized Brigade')).toBe('mechanized');
+    expect(kind('25-та окрема десантно-штурмова бригада')).toBe('air-assault');
+    expect(kind('3-тя окрема штурмова бригада')).toBe('assault');
+    expect(kind('10 ОГШБр')).toBe('mountain-assault');
+    expect(kind('в/ч А0000')).toBe('');
+    expect(kind('36 бригада')).toBe('');
   });
   it('sex', () => {
     expect(['ч', 'M', 'male', 'чол.', 'муж'].map(normalizeSex)).toEqual(['m', 'm', 'm', 'm', 'm']);
