@@ -1,14 +1,17 @@
 // Small helpers shared by the evidence services: who may see what, and pseudonymous actor ids.
 import { createHash } from 'node:crypto';
+import { can, policyActor, readScope } from '../auth';
 import { ForbiddenError, NotFoundError, type Actor } from '../domain';
 import { OPAQUE_ID } from './log/index';
 import type { EvidenceItem } from './evidence.schema';
 
-/** Sensitivity levels an actor may read (the same rules as the registry's visibility). */
+/**
+ * Sensitivity levels an actor may read: the auth room's read scope. Evidence items are never
+ * published as such, so a scope limited to published material (the anonymous public) reads none.
+ */
 export function readableSensitivities(actor: Actor): string[] {
-  if (actor.role === 'anonymous') return [];
-  const restricted = actor.role === 'administrator' || actor.role === 'investigator' || actor.role === 'system';
-  return restricted ? ['public', 'internal', 'restricted'] : ['public', 'internal'];
+  const scope = readScope(policyActor(actor));
+  return scope.publishedOnly ? [] : scope.sensitivities;
 }
 
 /** Throws NotFound for items the actor may not see (their existence is not revealed either). */
@@ -17,10 +20,9 @@ export function assertVisible(actor: Actor, item: EvidenceItem | null, id: strin
   return item;
 }
 
+/** The evidence policy of the auth room decides who adds evidence. */
 export function assertMayWrite(actor: Actor): void {
-  if (actor.role === 'anonymous' || actor.role === 'analyst' || actor.role === 'reviewer') {
-    throw new ForbiddenError(`your role (${actor.role}) may not add evidence`);
-  }
+  if (!can(policyActor(actor), 'create', 'evidence')) throw new ForbiddenError(`your role (${actor.role}) may not add evidence`);
 }
 
 /**
