@@ -12,6 +12,7 @@ export { DEFAULT_BLOCKING_RULES, BLOCK_TRANSFORMS, parseBlockingRule, type Block
 export type { BlockingStats } from './block/candidates';
 export { expectationMaximisation, initialM, type EmOptions, type EmResult, type FsParams } from './model/em';
 export { probabilityOfWeight, weightOfProbability, type TrainedModel, type PairExplanation, type ExplanationTerm } from './model/model.types';
+export { ModelMismatchError } from './model/score';
 export { DEFAULT_GUARD, type ClusterGuard, type ClusterStats } from './cluster/cluster';
 export { linkRecords } from './link';
 export { linkIncremental, type ExistingClusters, type IncrementalResult } from './incremental';

@@ -7,7 +7,7 @@
 import { randomUUID } from 'node:crypto';
 import { audit, inTransaction, type Db } from '../db';
 import { ConflictError, type Actor } from '../domain';
-import { linkIncremental, linkRecords, type LinkResult, type TrainedModel } from '../linkage';
+import { linkIncremental, linkRecords, ModelMismatchError, type LinkResult, type TrainedModel } from '../linkage';
 import { validate } from '../registry';
 import { linkRunInput, linkRunListQuery, type LinkRun, type LinkRunSummary } from './linkage.schema';
 import { linkageRepository as repo, type LinkSourceRow } from './linkage.repository';
@@ -78,11 +78,17 @@ export class LinkRunService {
       newRecords = newIdx.length;
       order = [...oldIdx, ...newIdx];
       if (newIdx.length) {
-        result = linkIncremental(
-          { records: oldIdx.map((i) => toLinkRecord(rows[i])), clusterIds: oldIdx.map((i) => rows[i].personId) },
-          lastParams!.model!, newIdx.map((i) => toLinkRecord(rows[i])),
-          { decisions, threshold, reviewLower },
-        );
+        try {
+          result = linkIncremental(
+            { records: oldIdx.map((i) => toLinkRecord(rows[i])), clusterIds: oldIdx.map((i) => rows[i].personId) },
+            lastParams!.model!, newIdx.map((i) => toLinkRecord(rows[i])),
+            { decisions, threshold, reviewLower },
+          );
+        } catch (e) {
+          // The last model was trained by an earlier version of the comparisons.
+          if (e instanceof ModelMismatchError) throw new ConflictError(`${e.message} (run \`vigil link\` without --incremental)`);
+          throw e;
+        }
       }
     } else {
       order = rows.map((_, i) => i);

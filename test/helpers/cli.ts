@@ -37,7 +37,7 @@ export async function startServer(args: string[], env: Record<string, string | u
   child.stdout.on('data', (d) => (log += d));
   child.stderr.on('data', (d) => (log += d));
   const base = `http://127.0.0.1:${port}`;
-  const deadline = Date.now() + 150_000;
+  const deadline = Date.now() + 240_000; // a new demo workspace is seeded and linked first
   for (;;) {
     if (child.exitCode !== null) throw new Error(`server exited ${child.exitCode}: ${log}`);
     try {

@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { queryRows } from '../../src/db';
 import { latin } from '../../src/demo';
@@ -294,6 +295,21 @@ describe.each(backends())('linkage in a workspace on %s', (kind) => {
       // Nothing new: nothing to do.
       const idle = await L.runs.run(SYSTEM, { incremental: true });
       expect(idle).toMatchObject({ newRecords: 0, movedRecords: 0 });
+    });
+
+    it('refuses an incremental run with a model an earlier version trained (other comparison levels), naming the remedy', async () => {
+      // Simulate a model stored by an older Vigil: one comparison with other levels.
+      await ws.database.db.execute(sql`update link_runs set params = jsonb_set(params, '{model,levels,0}', '["exact", "older level"]'::jsonb)
+        where id = (select id from link_runs order by at desc limit 1)`);
+      const src = (await ws.registry.sources.create(SYSTEM, { kind: 'list', title: 'Synthetic later import', reliability: 'C' })).id;
+      await new Promise((r) => setTimeout(r, 20));
+      await ws.registry.persons.addRecord(SYSTEM, { sourceId: src, familyName: 'Пізнішенко', givenName: 'Остап', birth: '1970-02-03' });
+      const err = await L.runs.run(SYSTEM, { incremental: true }).catch((e: unknown) => e);
+      expect(err).toBeInstanceOf(ConflictError);
+      expect((err as Error).message).toMatch(/trained with other levels.*without --incremental/s);
+      const full = await L.runs.run(SYSTEM, {}); // a full run trains again
+      expect(full.incremental).toBe(false);
+      expect((await L.runs.run(SYSTEM, { incremental: true })).newRecords).toBe(0);
     });
   });
 });

@@ -2,6 +2,11 @@
 import type { Comparator } from '../compare/comparison.types';
 import { probabilityOfWeight, type PairExplanation, type TrainedModel } from './model.types';
 
+/** A stored model that does not fit the current comparisons (trained by an older version): a full run must train it again. */
+export class ModelMismatchError extends Error {
+  override name = 'ModelMismatchError';
+}
+
 export class Scorer {
   readonly prior: number;
   /** w[c][l] for level l (0 = missing → 0). */
@@ -17,7 +22,7 @@ export class Scorer {
   constructor(readonly model: TrainedModel, readonly comparators: readonly Comparator[], tfOverride?: readonly ({ freq: Float64Array; sumSq: number } | null)[]) {
     comparators.forEach((c, k) => {
       const l = model.levels[k];
-      if (!l || l.length !== c.levels.length || l.some((x, i) => x !== c.levels[i])) throw new Error(`the model was trained with other levels for comparison "${c.name}" (${l?.join(', ')}; now ${c.levels.join(', ')}): train it again with a full linkage run`);
+      if (!l || l.length !== c.levels.length || l.some((x, i) => x !== c.levels[i])) throw new ModelMismatchError(`the model was trained with other levels for comparison "${c.name}" (${l?.join(', ')}; now ${c.levels.join(', ')}): train it again with a full linkage run`);
     });
     this.prior = Math.log2(model.lambda / (1 - model.lambda));
     this.w = comparators.map((c, k) => {
