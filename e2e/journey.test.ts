@@ -165,7 +165,7 @@ describe('investigator journey', () => {
     await page.locator('[data-testid="testimony-done"]').waitFor({ timeout: 60_000 });
     await checkShot('05-testimony-saved');
     const steps = await page.locator('ol.steps').innerText();
-    expect(steps).toMatch(/Done Allegation 2/);
+    expect(steps).toMatch(/Done Testimony, witness, places, fellow detainees and allegations \(one transaction\)/);
     expect(steps).toMatch(/Done Attachment e2e-interview-notes\.txt/);
     expect(await page.evaluate(() => localStorage.getItem('vigil.testimony.draft.v1'))).toBeNull();
 
@@ -176,6 +176,10 @@ describe('investigator journey', () => {
     expect(alleg.total).toBe(2);
     expect(alleg.items.map((x) => x.typeCode).sort()).toEqual(['beating', 'electric_shock']);
     expect(alleg.items.find((x) => x.typeCode === 'beating')!.perpetrators.length).toBe(1);
+    // The real name went only to the witness register (encrypted); the registry knows the pseudonym.
+    const register = await api<{ items: { pseudonym: string }[]; total: number }>(`/api/v1/witnesses?sourceId=${src!.id}`);
+    expect(register.total).toBe(1);
+    expect(await page.locator('[data-testid="testimony-done"]').innerText()).toContain(register.items[0].pseudonym);
     noProblems();
   });
 

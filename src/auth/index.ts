@@ -38,7 +38,7 @@ export { FieldCipher, ENCRYPTED_COLUMNS, countEncryptedValues, countValuesByKey,
 export { recordRestrictedView, type RestrictedView, type RestrictedViewCustody } from './restricted-view';
 export { UserService, DEMO_ACCOUNTS, TOTP_ISSUER, oneTimePassword, toPublicUser } from './user.service';
 export { SessionService, type SessionView, type ResolvedSession, type IssuedSession, type RequestContext, type SessionStage } from './session.service';
-export { WitnessService } from './witness.service';
+export { WitnessService, type SealedWitness } from './witness.service';
 export { KeyRotationService, type KeyStatus } from './key-rotation.service';
 export { createAuth, type AuthRoom, type AuthOptions } from './auth.room';
 export * from './user.schema';

@@ -28,6 +28,9 @@ import {
 
 const ctx = (table: string, column: string, rowId: string): FieldContext => ({ table, column, rowId });
 
+/** A witness checked and encrypted, not yet stored (see WitnessService.seal). Holds no clear text. */
+export interface SealedWitness { id: string; key: Buffer; identityEnc: string; contactEnc: string | null; sourceId: string | null }
+
 export function toWitness(r: WitnessRow): Witness {
   return { id: r.id, pseudonym: r.pseudonym, sourceId: r.sourceId, createdAt: r.createdAt };
 }
@@ -41,20 +44,33 @@ export class WitnessService {
 
   /** Records a witness; returns the pseudonym only. Administrators and investigators. */
   async create(actor: DomainActor, input: unknown): Promise<Witness> {
+    const sealed = await this.seal(actor, input);
+    return inTransaction(this.db, (tx) => this.insertSealed(actor, sealed, tx));
+  }
+
+  /**
+   * Checks and encrypts a witness before any transaction opens (the keyring may need the database,
+   * and PGlite has one connection); `insertSealed` then stores it inside the caller's transaction.
+   */
+  async seal(actor: DomainActor, input: unknown): Promise<SealedWitness> {
     authorize(actor, 'update', 'restricted_fields');
     const v = validate(witnessInput, input);
     const id = randomUUID();
     const key = await this.cipher.derivedKey('witness-pseudonym');
     const identityEnc = await this.cipher.encrypt(JSON.stringify(v.identity), ctx('witnesses', 'identity_enc', id));
     const contactEnc = v.contact ? await this.cipher.encrypt(JSON.stringify(v.contact), ctx('witnesses', 'contact_enc', id)) : null;
-    return inTransaction(this.db, async (tx) => {
-      if (v.sourceId && !(await witnessRepository.sourceExists(tx, v.sourceId))) throw new ValidationError([{ field: 'sourceId', message: 'no such source' }]);
-      let pseudonym = witnessPseudonym(id, key);
-      for (let digits = 8; await witnessRepository.pseudonymTaken(tx, pseudonym); digits += 2) pseudonym = witnessPseudonym(id, key, digits);
-      const row = await witnessRepository.insert(tx, { id, pseudonym, sourceId: v.sourceId ?? null, identityEnc, contactEnc, createdBy: actor.id });
-      await audit(tx, { actor: actor.id, entity: 'witness', entityId: id, action: 'create', diff: { after: { pseudonym, sourceId: row.sourceId } } });
-      return toWitness(row);
-    });
+    return { id, key, identityEnc, contactEnc, sourceId: v.sourceId ?? null };
+  }
+
+  /** Stores a sealed witness in `tx`, linked to `sourceId` when given here (else the one it was sealed with). */
+  async insertSealed(actor: DomainActor, w: SealedWitness, tx: Db, sourceId?: string): Promise<Witness> {
+    const src = sourceId ?? w.sourceId;
+    if (src && !(await witnessRepository.sourceExists(tx, src))) throw new ValidationError([{ field: 'sourceId', message: 'no such source' }]);
+    let pseudonym = witnessPseudonym(w.id, w.key);
+    for (let digits = 8; await witnessRepository.pseudonymTaken(tx, pseudonym); digits += 2) pseudonym = witnessPseudonym(w.id, w.key, digits);
+    const row = await witnessRepository.insert(tx, { id: w.id, pseudonym, sourceId: src, identityEnc: w.identityEnc, contactEnc: w.contactEnc, createdBy: actor.id });
+    await audit(tx, { actor: actor.id, entity: 'witness', entityId: w.id, action: 'create', diff: { after: { pseudonym, sourceId: row.sourceId } } });
+    return toWitness(row);
   }
 
   /** Witnesses by pseudonym; never their identity. Any signed-in role, limited to witnesses whose source it may read. */

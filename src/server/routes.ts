@@ -9,6 +9,7 @@ import { logRoutes } from './log.routes';
 import { registryRoutes } from './registry.routes';
 import { statsRoutes } from './stats.routes';
 import { systemRoutes } from './system.routes';
+import { testimonyRoutes } from './testimonies.routes';
 import { witnessRoutes } from './witness.routes';
 
 /**
@@ -26,4 +27,5 @@ export const ROUTE_PLUGINS: { plugin: FastifyPluginAsyncZod<RouteOptions>; prefi
   { plugin: linkageRoutes, prefix: '/api/v1' },
   { plugin: findingsRoutes, prefix: '/api/v1' },
   { plugin: importsRoutes, prefix: '/api/v1' },
+  { plugin: testimonyRoutes, prefix: '/api/v1' },
 ];

@@ -181,6 +181,10 @@ export const witnesses = {
 };
 
 // ---------- testimonies ----------
+export interface TestimonyResult {
+  sourceId: string; witnessRecordId: string; witnessPersonId: string; pseudonym: string; witnessId: string | null;
+  records: Record<string, string>; custodyEpisodes: number; allegationIds: string[];
+}
 export const testimonies = {
-  create: (body: unknown) => api.post<Obj>(`${V1}/testimonies`, body),
+  create: (body: unknown) => api.post<TestimonyResult>(`${V1}/testimonies`, body),
 };

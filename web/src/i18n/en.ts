@@ -102,14 +102,11 @@ const en = {
     submit: 'Save testimony', saving: 'Saving…', progress: 'Progress',
     state: { pending: 'Waiting', running: 'Sending', done: 'Done', failed: 'Failed', skipped: 'Skipped' },
     step: {
-      identity: 'Identity (witness register, encrypted)', direct: 'Testimony endpoint', source: 'Testimony source', witness: 'Witness record (pseudonym)', place: 'Place {{n}}', fellow: 'Fellow detainee {{n}}', fellowPlace: 'Fellow detainee {{n}}: where seen',
-      allegation: 'Allegation {{n}}', attachment: 'Attachment {{name}}',
+      direct: 'Testimony, witness, places, fellow detainees and allegations (one transaction)', attachment: 'Attachment {{name}}',
     },
     identityNeedsName: 'The real name is needed to store the other identity fields.', registeredAs: 'Identity stored encrypted in the witness register as {{pseudonym}}.',
-    identityFailed: 'The identity could NOT be stored (see the failed step above). The testimony itself is saved; keep the identity in your secure notes.',
-    saved: 'Testimony saved.', composedNote: 'Saved through the registry endpoints (the testimony endpoint is not available yet).',
-    identityNotSent: 'The restricted identity fields were NOT stored: this server has no witness register yet. Keep them in your secure notes.',
-    attachmentsNotSent: 'Attachments were not uploaded: the evidence endpoint is not available yet.',
+    saved: 'Testimony saved.',
+   
     openWitness: 'Open the witness record', openPersons: 'Persons from this testimony', newTestimony: 'Record another testimony',
   },
   import: {

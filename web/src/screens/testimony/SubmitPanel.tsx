@@ -25,11 +25,7 @@ export function Done({ result, onNew }: { result: SubmitResult; onNew: () => voi
   return (
     <div className="success-box" role="status" data-testid="testimony-done" tabIndex={-1} ref={ref}>
       <p><strong>{t('testimony.saved')}</strong></p>
-      {result.via === 'composed' && <p className="small">{t('testimony.composedNote')}</p>}
       {result.witnessPseudonym && <p data-testid="witness-pseudonym">{t('testimony.registeredAs', { pseudonym: result.witnessPseudonym })}</p>}
-      {result.notes.includes('identity-not-sent') && <p className="small">{t('testimony.identityNotSent')}</p>}
-      {result.notes.includes('identity-failed') && <p className="small hint-error">{t('testimony.identityFailed')}</p>}
-      {result.notes.includes('attachments-not-available') && <p className="small">{t('testimony.attachmentsNotSent')}</p>}
       <p>
         {result.witnessPersonId && <Link to={`/persons/${result.witnessPersonId}`}>{t('testimony.openWitness')}</Link>}
         {result.sourceId && <> · <Link to={`/persons?source=${result.sourceId}`}>{t('testimony.openPersons')}</Link></>}
