@@ -8,12 +8,11 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { queryRows } from '../../src/db';
 import { SYSTEM } from '../../src/domain';
-import { DocumentService, OCR_INSTALL_HINT, parseMappingJson, tesseractLanguages, type ImportService } from '../../src/importers';
+import { DocumentService, OCR_INSTALL_HINT, parseMappingJson, type ImportService } from '../../src/importers';
 import { backends, openTestWorkspace } from '../helpers/db';
 import { copyTelegramExport, fixture, importService, snapshot, tempDir, TODAY } from './helpers';
 
 const sha = (b: Uint8Array) => createHash('sha256').update(b).digest('hex');
-const hasTesseract = await tesseractLanguages().then((l) => ['ukr', 'rus', 'eng'].every((x) => l.includes(x)), () => false);
 const PERSONS = fixture('persons-uk-cp1251.csv');
 
 type Ws = Awaited<ReturnType<typeof openTestWorkspace>>;
@@ -324,9 +323,16 @@ describe.each(backends())('import service on %s', (kind) => {
     expect(await snapshot(ws)).toEqual(before);
   });
 
-  it.skipIf(hasTesseract)('an image without tesseract: a clear message, nothing written', async () => {
+  it('an image without tesseract (none on the PATH): a clear message, nothing written', async () => {
     const before = await snapshot(ws);
-    const r = await svc.run(SYSTEM, [{ path: fixture('tiny.png') }], { today: TODAY });
+    const path = process.env.PATH;
+    process.env.PATH = '/nonexistent-vigil-test';
+    let r: Awaited<ReturnType<typeof svc.run>>;
+    try {
+      r = await svc.run(SYSTEM, [{ path: fixture('tiny.png') }], { today: TODAY });
+    } finally {
+      process.env.PATH = path;
+    }
     expect(r.written).toBe(false);
     expect(r.files[0]).toMatchObject({ status: 'failed' });
     expect(r.files[0].error).toContain(OCR_INSTALL_HINT);
