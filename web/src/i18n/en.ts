@@ -59,7 +59,7 @@ const en = {
     legendKnown: 'known period', legendUncertain: 'uncertain date (the whole span it may fall in)', legendOpen: 'end not known', legendAllegation: 'allegation or status report',
     eventsTable_one: 'The timeline as a table ({{count}} event)', eventsTable_other: 'The timeline as a table ({{count}} events)',
     noEvents: 'No custody, status or allegation is recorded for this person.', allegations: 'Allegations', noAllegations: 'No allegation names this person.',
-    sourceRecords: 'Source records', rowRef: 'Row in source', recorded: 'Recorded', evidence: 'Evidence',
+    sourceRecords: 'Source records', rowRef: 'Row in source', recorded: 'Recorded', evidence: 'Evidence from the sources that describe this person',
   },
   dossier: {
     title: 'Facility dossier',

@@ -63,7 +63,7 @@ const uk = {
     legendKnown: 'відомий період', legendUncertain: 'неточна дата (увесь проміжок, у який вона може припадати)', legendOpen: 'кінець невідомий', legendAllegation: 'порушення або повідомлення про статус',
     eventsTable_one: 'Хронологія таблицею ({{count}} подія)', eventsTable_few: 'Хронологія таблицею ({{count}} події)', eventsTable_many: 'Хронологія таблицею ({{count}} подій)', eventsTable_other: 'Хронологія таблицею ({{count}} події)',
     noEvents: 'Для цієї особи не записано ні утримання, ні статусу, ні порушень.', allegations: 'Порушення', noAllegations: 'Жодне повідомлення про порушення не називає цю особу.',
-    sourceRecords: 'Записи джерел', rowRef: 'Рядок у джерелі', recorded: 'Записано', evidence: 'Докази',
+    sourceRecords: 'Записи джерел', rowRef: 'Рядок у джерелі', recorded: 'Записано', evidence: 'Докази з джерел, що описують цю особу',
   },
   dossier: {
     title: 'Досьє місця утримання',
