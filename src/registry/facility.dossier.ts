@@ -36,7 +36,7 @@ export function facilityDossierQueries(id: string, sensitivities: string[], publ
           or exists (select 1 from custody_episodes ce where ce.source_id = s.id and ce.facility_id = ${id}))
       order by s.obtained nulls last, s.title limit 200`,
     evidence: sql`
-      select e.id, e.sha256, e.media_type, e.received_at
+      select e.id, e.sha256, e.media_type, e.received_at, e.original_name, e.size, e.leaf_index
       from evidence_items e
       where e.sensitivity in ${sens} ${publicOnly ? sql`and false` : sql``}
         and e.source_id in (select a.source_id from allegations a where a.facility_id = ${id}

@@ -58,6 +58,6 @@ export const dossier = z.object({
   allegationsByPeriod: z.array(z.object({ period: z.string(), count: z.number().int() })),
   detainees: z.array(z.object({ personId: z.uuid(), displayName: z.string(), status: z.string(), from: z.string().nullable(), to: z.string().nullable() })),
   testimonies: z.array(z.object({ sourceId: z.uuid(), title: z.string(), obtained: z.string().nullable(), reliability: z.string() })),
-  evidence: z.array(z.object({ id: z.uuid(), sha256: z.string(), mediaType: z.string(), receivedAt: z.string() })),
+  evidence: z.array(z.object({ id: z.uuid(), sha256: z.string(), mediaType: z.string(), receivedAt: z.string(), fileName: z.string().nullable(), size: z.number().int(), logIndex: z.number().int() })),
 });
 export type Dossier = z.infer<typeof dossier>;

@@ -100,7 +100,7 @@ export class FacilityService {
       queryRows<{ period: string; count: number }>(this.db, q.allegationsByPeriod),
       queryRows<{ person_id: string; display_name: string; status: string; from: string | null; to: string | null }>(this.db, q.detainees),
       queryRows<{ source_id: string; title: string; obtained: string | null; reliability: string }>(this.db, q.testimonies),
-      queryRows<{ id: string; sha256: string; media_type: string; received_at: string }>(this.db, q.evidence),
+      queryRows<{ id: string; sha256: string; media_type: string; received_at: string; original_name: string | null; size: string | number; leaf_index: string | number }>(this.db, q.evidence),
     ]);
     return {
       facility,
@@ -109,7 +109,7 @@ export class FacilityService {
       allegationsByPeriod: byPeriod.map((r) => ({ period: r.period, count: Number(r.count) })),
       detainees: detainees.map((r) => ({ personId: r.person_id, displayName: r.display_name, status: r.status, from: r.from, to: r.to })),
       testimonies: testimonies.map((r) => ({ sourceId: r.source_id, title: r.title, obtained: r.obtained, reliability: r.reliability })),
-      evidence: evidence.map((r) => ({ id: r.id, sha256: r.sha256, mediaType: r.media_type, receivedAt: String(r.received_at) })),
+      evidence: evidence.map((r) => ({ id: r.id, sha256: r.sha256, mediaType: r.media_type, receivedAt: String(r.received_at), fileName: r.original_name, size: Number(r.size), logIndex: Number(r.leaf_index) })),
     };
   }
 }

@@ -70,6 +70,12 @@ describe.each(backends())('registry on %s', (kind) => {
     expect(dossier.allegationsByType).toEqual([expect.objectContaining({ typeCode: 'beating', count: 1 })]);
     expect(dossier.detainees.map((d) => d.personId)).toContain(rec.personId);
     expect(dossier.detaineesOverTime.length).toBeGreaterThanOrEqual(4);
+    // Evidence of the sources behind the facility's custody and allegations, with file name, size and log index.
+    const { evidenceOf } = await import('../../src/workspace');
+    const { Readable } = await import('node:stream');
+    const added = await evidenceOf(ws).intake.add(SYSTEM, Readable.from([Buffer.from('Synthetic list scan for the dossier.\n')]), { originalName: 'dossier-scan.txt', sourceId });
+    const withEvidence = await ws.registry.facilities.dossier(SYSTEM, facilityId);
+    expect(withEvidence.evidence).toEqual([expect.objectContaining({ id: added.item.id, fileName: 'dossier-scan.txt', size: added.item.size, logIndex: added.leafIndex, sha256: added.item.sha256 })]);
   });
 
   it('corrects a record by adding a version; the database refuses edits in place', async () => {
