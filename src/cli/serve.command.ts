@@ -21,8 +21,9 @@ export function serveCommand(program: Command): void {
       if (fresh) {
         const { seedDemo } = await import('../demo');
         info(`Creating a demo workspace with synthetic data in ${dir} ...`);
-        const counts = await seedDemo(ws);
-        info(`Demo data: ${counts.records} person records, ${counts.facilities} facilities, ${counts.allegations} allegations (all invented).`);
+        const steps = { records: 'synthetic records', linkage: 'record linkage', findings: 'findings' } as const;
+        const counts = await seedDemo(ws, { onStep: (s) => info(`  ... ${steps[s]}`) });
+        info(`Demo data: ${counts.records} person records linked into ${counts.persons} persons (${counts.reviewQueue} pairs wait for review), ${counts.facilities} facilities, ${counts.allegations} allegations (all invented).`);
       }
       if (ws.meta.kind === 'real' && (await authOf(ws).users.administratorCount()) === 0) {
         await ws.close();

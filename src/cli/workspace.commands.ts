@@ -37,7 +37,7 @@ export function workspaceCommands(program: Command): void {
       try {
         const counts = await seedDemo(ws);
         info(demoAccountsText(await ensureDemoAccounts(ws)));
-        output(opts, { dir, ...counts }, () => `Demo workspace in ${dir}: ${counts.records} synthetic person records, ${counts.facilities} facilities, ${counts.allegations} allegations.`);
+        output(opts, { dir, ...counts }, () => `Demo workspace in ${dir}: ${counts.records} synthetic person records linked into ${counts.persons} persons (${counts.reviewQueue} pairs wait for review), ${counts.facilities} facilities, ${counts.allegations} allegations.`);
       } finally {
         await ws.close();
       }
