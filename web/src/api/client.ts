@@ -13,10 +13,6 @@ export class ApiError extends Error {
     super(detail ? `${title}: ${detail}` : title);
     this.name = 'ApiError';
   }
-  /** The endpoint is not part of this server (yet). */
-  get notAvailable(): boolean {
-    return this.status === 404 && this.title === 'Not found' && !this.detail;
-  }
 }
 
 let csrfToken: string | null = null;

@@ -1,6 +1,6 @@
 /**
- * Endpoints other parts of Vigil are adding (evidence, imports, linkage review, testimonies, sign-in).
- * Their answers are read tolerantly: the screens show "not available yet" when the server answers 404.
+ * The workflow endpoints (evidence, imports, linkage review, testimonies, sign-in). Their answers are
+ * read field by field into the shapes the screens use.
  */
 import { api, upload, uploadNdjson, type UploadProgress } from './client';
 

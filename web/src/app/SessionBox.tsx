@@ -3,7 +3,7 @@ import { Link } from 'react-router-dom';
 import { logout } from '../api/pending';
 import { useWorkspace } from './workspace';
 
-/** Who is signed in; nothing when the server has no sign-in. */
+/** Who is signed in (or, on a demo workspace, which role a visitor acts as); nothing while the session is unknown. */
 export function SessionBox() {
   const { t } = useTranslation();
   const { session, refreshSession } = useWorkspace();

@@ -7,7 +7,7 @@ import type { Health } from '../api/types';
 export interface WorkspaceInfo {
   health: Health | null;
   healthError: unknown;
-  /** null: the server has no sign-in (yet); undefined: still asking. */
+  /** null: the session could not be read (the server did not answer); undefined: still asking. */
   session: Session | null | undefined;
   refreshSession: () => void;
 }

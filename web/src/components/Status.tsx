@@ -9,7 +9,6 @@ export function Loading({ label }: { label?: string }) {
 /** A problem from the API, with every field it names. */
 export function ErrorBox({ error, onRetry }: { error: unknown; onRetry?: () => void }) {
   const { t } = useTranslation();
-  if (error instanceof ApiError && error.notAvailable) return <NotAvailable path={error.path} />;
   const e = error instanceof ApiError ? error : null;
   return (
     <div className="error-box" role="alert">
@@ -24,21 +23,6 @@ export function ErrorBox({ error, onRetry }: { error: unknown; onRetry?: () => v
       {onRetry && <button type="button" onClick={onRetry}>{t('common.retry')}</button>}
     </div>
   );
-}
-
-/** An endpoint another part of Vigil has not delivered yet. */
-export function NotAvailable({ path, what }: { path?: string; what?: string }) {
-  const { t } = useTranslation();
-  return (
-    <div className="not-available" role="status">
-      <p><strong>{t('common.notAvailable')}</strong></p>
-      <p>{what ?? t('common.notAvailableDetail')}{path && <> <code>{path}</code></>}</p>
-    </div>
-  );
-}
-
-export function isNotAvailable(error: unknown): boolean {
-  return error instanceof ApiError && error.notAvailable;
 }
 
 export function StatusBadge({ status }: { status: string }) {

@@ -3,7 +3,6 @@ const en = {
   common: {
     moreThan: 'more than {{n}}', estimateNote: 'Figures marked ≈ or “more than” are the database’s estimates: the server counts exactly only up to 1,000.',
     loading: 'Loading…', error: 'Something went wrong', retry: 'Try again', none: 'Nothing recorded yet.', any: 'Any', back: 'Back', other: 'Other', remove: 'Remove',
-    notAvailable: 'Not available yet', notAvailableDetail: 'This part of Vigil is still being built on the server. The screen will work once the endpoint exists:',
     dateHint: 'YYYY, YYYY-MM or YYYY-MM-DD; a range as 2023-03/2023-05', showAll_one: 'Show all {{count}}', showAll_other: 'Show all {{count}}', showFewer: 'Show fewer',
   },
   date: { between: 'between {{a}} and {{b}}', from: 'from {{a}}', by: 'by {{b}}' },
@@ -14,7 +13,7 @@ const en = {
   demo: { title: 'DEMO workspace.', text: 'Every person, place and event here is invented. Do not enter real information.' },
   footer: { text: 'Vigil — documentation of prisoners of war and detained civilians', api: 'API documentation' },
   notFound: { title: 'Page not found' },
-  auth: { signIn: 'Sign in', signOut: 'Sign out', username: 'User name', password: 'Password', totp: 'One-time code (if enabled)', notAvailable: 'This server has no sign-in yet; it works without one.', actingAs: 'Demo: acting as {{role}}' },
+  auth: { signIn: 'Sign in', signOut: 'Sign out', username: 'User name', password: 'Password', totp: 'One-time code (if enabled)', actingAs: 'Demo: acting as {{role}}' },
   role: { administrator: 'administrator', investigator: 'investigator', analyst: 'analyst', reviewer: 'reviewer', viewer: 'viewer' },
   sex: { male: 'male', female: 'female', unknown: 'unknown' },
   status: { missing: 'Missing', captured: 'Captured', seen_in_custody: 'Seen in custody', released: 'Released', died_in_custody: 'Died in custody', executed: 'Executed', unknown: 'Unknown' },
@@ -106,7 +105,6 @@ const en = {
     },
     identityNeedsName: 'The real name is needed to store the other identity fields.', registeredAs: 'Identity stored encrypted in the witness register as {{pseudonym}}.',
     saved: 'Testimony saved.',
-   
     openWitness: 'Open the witness record', openPersons: 'Persons from this testimony', newTestimony: 'Record another testimony',
   },
   import: {
@@ -146,7 +144,7 @@ const en = {
     title: 'Evidence', intro: 'Files are hashed on arrival and entered in the append-only evidence log; the inclusion proof shows the log holds them.',
     upload: 'Add evidence', file: 'File', fileHint: 'Any file: it is stored as received, byte for byte.', source: 'Source it belongs to', noSource: 'No source',
     description: 'Description', uploading: 'Uploading', send: 'Upload', received: 'Received', localHash: 'Hash computed in this browser', hashMatches: 'matches the server’s hash', hashDiffers: 'DIFFERS from the server’s hash',
-    items: 'Evidence items', none: 'No evidence yet.', listWaits: 'The list appears once the evidence endpoint exists.', type: 'Type', logIndex: 'Log index',
+    items: 'Evidence items', none: 'No evidence yet.', type: 'Type', logIndex: 'Log index',
     duplicate: 'Already held', duplicateText: 'this exact file was received before; the log holds it once', noCheckpoint: 'No checkpoint has been signed yet (the log is empty).',
     checkpoint: 'Latest signed checkpoint of the log', item: 'Evidence item', integrity: 'Integrity', downloadProof: 'Download inclusion proof', custody: 'Custody history',
   },

@@ -6,18 +6,17 @@ import { login } from '../../api/pending';
 import { useWorkspace } from '../../app/workspace';
 import { TextField } from '../../components/Form';
 import { PageTitle } from '../../components/PageTitle';
-import { ErrorBox, NotAvailable } from '../../components/Status';
+import { ErrorBox } from '../../components/Status';
 
 export default function Login() {
   const { t } = useTranslation();
   const navigate = useNavigate();
-  const { session, refreshSession } = useWorkspace();
+  const { refreshSession } = useWorkspace();
   const [username, setUsername] = useState('');
   const [password, setPassword] = useState('');
   const [totp, setTotp] = useState('');
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
-  if (session === null) return <><PageTitle title={t('auth.signIn')}>{t('auth.signIn')}</PageTitle><NotAvailable path="/api/v1/auth/login" what={t('auth.notAvailable')} /></>;
   const submit = async () => {
     setBusy(true); setError(null);
     try {
