@@ -3,10 +3,11 @@
  * synthetic data sets (default 10k, 100k, 1M records): P/R/F1, estimated and true blocking recall,
  * wall and CPU time, peak RSS. Prints a markdown table.
  *
- *   node bin/run-ts.mjs bench/linkage.bench.ts [--sizes 10000,100000] [--no-febrl] [--csv] [--threshold 0.8]
+ *   node bin/run-ts.mjs bench/linkage.bench.ts [--sizes 10000,100000] [--seeds 7,42] [--no-febrl] [--csv] [--threshold 0.8]
  *
  * --csv runs the synthetic sets through linkCsv (CSV text in, clusters CSV out) to time the
  * whole CLI path including parsing. --threshold sets the match threshold of the synthetic runs (default: the engine's, 0.8).
+ * --seeds runs each synthetic size once per generator seed (default 7).
  */
 import { readFileSync } from 'node:fs';
 import { FEBRL_BLOCKING, FEBRL_COMPARISONS, generateSynthetic, linkCsv, linkRecords, pairwiseMetrics, parseFebrl, type LinkResult, type SyntheticRecord } from '../src/linkage';
@@ -17,6 +18,7 @@ const sizes = (opt('--sizes') ?? '10000,100000,1000000').split(',').map((s) => N
 const withFebrl = !args.includes('--no-febrl');
 const viaCsv = args.includes('--csv');
 const threshold = opt('--threshold') === undefined ? undefined : Number(opt('--threshold'));
+const seeds = (opt('--seeds') ?? opt('--seed') ?? '7').split(',').map((s) => Number(s.trim())).filter((s) => Number.isInteger(s));
 
 let peakRss = 0;
 const sampler = setInterval(() => { peakRss = Math.max(peakRss, process.memoryUsage().rss); }, 100);
@@ -74,9 +76,9 @@ function toCsv(recs: readonly SyntheticRecord[]): string {
   return lines.join('\n') + '\n';
 }
 
-for (const n of sizes) {
+for (const n of sizes) for (const seed of seeds) {
   const t0 = performance.now();
-  const recs = generateSynthetic({ records: n, seed: 7 });
+  const recs = generateSynthetic({ records: n, seed });
   const genS = (performance.now() - t0) / 1000;
   const entity = recs.map((x) => x.entity);
   let result: LinkResult;
@@ -93,8 +95,8 @@ for (const n of sizes) {
     result = m.value as LinkResult;
   }
   const q = pairwiseMetrics(result.clusterOf, entity);
-  rows.push({ name: `synthetic ${n.toLocaleString('en')}${viaCsv ? ' (CSV)' : ''}${threshold === undefined ? '' : ` (threshold ${threshold})`}`, records: n, p: q.precision, r: q.recall, f1: q.f1, pairs: result.pairs.count, recallEst: result.report.blockingRecall?.recall, recallTrue: trueBlockingRecall(result, entity), wallS: m.wallS, cpuS: m.cpuS, rssMb: m.rssMb });
-  console.log(`synthetic ${n}: generated in ${genS.toFixed(1)} s; phases (ms) ${JSON.stringify(result.report.timingsMs)}`);
+  rows.push({ name: `synthetic ${n.toLocaleString('en')}${seeds.length > 1 || seed !== 7 ? ` seed ${seed}` : ''}${viaCsv ? ' (CSV)' : ''}${threshold === undefined ? '' : ` (threshold ${threshold})`}`, records: n, p: q.precision, r: q.recall, f1: q.f1, pairs: result.pairs.count, recallEst: result.report.blockingRecall?.recall, recallTrue: trueBlockingRecall(result, entity), wallS: m.wallS, cpuS: m.cpuS, rssMb: m.rssMb });
+  console.log(`synthetic ${n} seed ${seed}: generated in ${genS.toFixed(1)} s; phases (ms) ${JSON.stringify(result.report.timingsMs)}`);
   printTable();
 }
 

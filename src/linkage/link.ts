@@ -5,7 +5,7 @@
  */
 import { DEFAULT_BLOCKING_RULES, parseBlockingRule, ruleKeys, type BlockingRule } from './block/blocking-rules';
 import { estimateBlockingRecall } from './block/blocking-recall';
-import { buildBlockingIndex, coveredBefore, generateCandidates, type BlockingIndex } from './block/candidates';
+import { buildBlockingIndex, coveredBefore, generateCandidates, inSameBlock, type BlockingIndex } from './block/candidates';
 import { PairStore, PatternTable } from './block/pair-store';
 import { clusterPairs } from './cluster/cluster';
 import { compileComparison, DEFAULT_COMPARISONS } from './compare/comparators';
@@ -222,9 +222,7 @@ export function finish(p: Prepared, f: FinishArgs): LinkResult {
     if (weight[k] < tw) continue;
     let cnt = 0, last = -1;
     for (let r = 0; r < R; r++) {
-      const key = p.index.rules[r].key;
-      const ki = key[pairs.a[k]];
-      if (ki >= 0 && ki === key[pairs.b[k]] && p.index.oversized[r][ki] === 0) { cnt++; last = r; covered[r]++; }
+      if (inSameBlock(p.index, r, pairs.a[k], pairs.b[k])) { cnt++; last = r; covered[r]++; }
     }
     if (cnt === 1) unique[last]++;
   }

@@ -9,7 +9,7 @@ import type { ColumnStore } from '../encode/columns';
 import type { Scorer } from '../model/score';
 import { probabilityOfWeight } from '../model/model.types';
 import { mulberry32 } from '../model/random-pairs';
-import { groupByKey, ruleKeys, type BlockingRule } from './blocking-rules';
+import { groupByKey, isMultiRule, ruleKeys, type BlockingRule } from './blocking-rules';
 import { coveredByAny, type BlockingIndex } from './candidates';
 
 export interface RecallOptions {
@@ -21,13 +21,14 @@ export interface RecallOptions {
   blockCap?: number;
 }
 
-/** Every rule with one part dropped, deduplicated (single-part rules have no looser form). */
+/** Every rule with one part dropped, deduplicated (single-part rules have no looser form; multi-valued looser forms are left out). */
 export function loosenRules(rules: readonly BlockingRule[]): BlockingRule[] {
   const out = new Map<string, BlockingRule>();
   for (const r of rules) {
     if (r.parts.length < 2) continue;
     for (let k = 0; k < r.parts.length; k++) {
       const parts = r.parts.filter((_, i) => i !== k);
+      if (parts.some((p) => p.as === 'deletions')) continue;
       const name = parts.map((p) => `${p.field}:${p.as}`).join('+');
       if (!out.has(name)) out.set(name, { name, parts });
     }
@@ -43,7 +44,7 @@ function hash01(i: number, j: number): number {
 
 export function estimateBlockingRecall(store: ColumnStore, comparators: readonly Comparator[], scorer: Scorer, index: BlockingIndex, opts: RecallOptions) {
   const n = store.n;
-  const rules = [...loosenRules(index.rules.map((r) => r.rule)), ...(opts.extraRules ?? [])];
+  const rules = [...loosenRules(index.rules.map((r) => r.rule)), ...(opts.extraRules ?? []).filter((r) => !isMultiRule(r))];
   const loose = rules.map((r) => { const k = ruleKeys(store, r); return { k, g: groupByKey(k.key, k.blocks) }; });
   // Expected loose candidates per record, to size the sample within the budget.
   const cap = opts.blockCap ?? 5000;

@@ -4,12 +4,17 @@
  * can be written as text: "familyName:key+birthDate:year". A rule may skip blocks above its own size
  * ("familyName:phonetic+givenName:key@50"): records that share a frequent name are many namesakes,
  * so such a block costs many pairs and yields few links.
+ *
+ * One part of a rule may be multi-valued: "familyName:deletions" puts a record in one block per
+ * one-character deletion of its family-name key (block/deletion-keys.ts), so a surname with one typo
+ * meets its correct spelling.
  */
 import type { ColumnStore } from '../encode/columns';
 import { Interner } from '../encode/interner';
 import { phoneticKey } from '../strings';
+import { deletionVariantTable } from './deletion-keys';
 
-export const BLOCK_TRANSFORMS = ['key', 'phonetic', 'phonetic4', 'initial', 'year', 'yearMonth', 'month', 'monthDay', 'date', 'value', 'text', 'unitNumber'] as const;
+export const BLOCK_TRANSFORMS = ['key', 'phonetic', 'phonetic4', 'initial', 'year', 'yearMonth', 'month', 'monthDay', 'date', 'value', 'text', 'unitNumber', 'deletions'] as const;
 export type BlockTransform = (typeof BLOCK_TRANSFORMS)[number];
 
 export interface BlockPart { field: string; as: BlockTransform }
@@ -27,6 +32,7 @@ export function parseBlockingRule(input: BlockingRuleInput): BlockingRule {
     if (!(BLOCK_TRANSFORMS as readonly string[]).includes(as)) throw new Error(`blocking rule "${input}": unknown transform "${as}" (one of ${BLOCK_TRANSFORMS.join(', ')})`);
     return { field, as: as as BlockTransform };
   });
+  if (parts.filter((p) => p.as === 'deletions').length > 1) throw new Error(`blocking rule "${input}": at most one multi-valued ("deletions") part`);
   return maxBlockSize === undefined ? { name: input, parts } : { name: input, parts, maxBlockSize };
 }
 
@@ -44,6 +50,8 @@ export const DEFAULT_BLOCKING_RULES: readonly string[] = [
   'familyName:phonetic+givenName:key@20',
   'familyName:key+patronymic:key@20',
   'familyName:initial+givenName:key+birthDate:year@15',
+  // One typo in the family name (any letter, also the first), given name equal: blocks of one-deletion variants.
+  'familyName:deletions+givenName:key@20',
 ];
 
 /** Per-record integer value of one part, −1 when missing; `size` bounds the values. */
@@ -77,18 +85,25 @@ function partValues(store: ColumnStore, part: BlockPart): { v: Int32Array; size:
     case 'value': { const c = store.values(part.field, 'identifier'); return { v: c.id, size: c.str.length }; }
     case 'text': { const c = store.values(part.field, 'text'); return { v: c.id, size: c.str.length }; }
     case 'unitNumber': { const c = store.units(part.field); return { v: c.num, size: c.keyStr.length + n }; }
+    case 'deletions': { const c = store.names(part.field); return { v: c.key, size: c.keyStr.length }; }
   }
 }
 
 export interface RuleKeys {
   rule: BlockingRule;
-  /** Dense block id per record, −1 when a part is missing. */
+  /** Dense block id per record, −1 when a part is missing (always −1 for a multi-valued rule). */
   key: Int32Array;
   blocks: number;
+  /** Multi-valued rule: the block ids of record i are keys[start[i] … start[i+1]), ascending. */
+  multi?: { start: Int32Array; keys: Int32Array };
 }
+
+/** True when the rule has a multi-valued part ("deletions"). */
+export const isMultiRule = (rule: BlockingRule) => rule.parts.some((p) => p.as === 'deletions');
 
 /** Block id per record for one rule (parts combined numerically when the product fits, else as text). */
 export function ruleKeys(store: ColumnStore, rule: BlockingRule): RuleKeys {
+  if (isMultiRule(rule)) return multiRuleKeys(store, rule);
   const parts = rule.parts.map((p) => partValues(store, p));
   const n = store.n;
   const key = new Int32Array(n).fill(-1);
@@ -108,6 +123,82 @@ export function ruleKeys(store: ColumnStore, rule: BlockingRule): RuleKeys {
     key[i] = d;
   }
   return { rule, key, blocks: dense.size };
+}
+
+/**
+ * Block ids of a rule with a "deletions" part: one block per variant of that part combined with the
+ * other parts. Integer bucketing throughout (records by variant, then by the other parts' value within
+ * a variant), so a million records with ~9 variants each cost no hash lookups per variant.
+ */
+function multiRuleKeys(store: ColumnStore, rule: BlockingRule): RuleKeys {
+  const n = store.n;
+  const mp = rule.parts.find((p) => p.as === 'deletions')!;
+  const col = store.names(mp.field);
+  const table = deletionVariantTable(col.keyStr);
+  // The other parts as one dense value per record (−1 when one is missing).
+  const others = rule.parts.filter((p) => p !== mp).map((p) => partValues(store, p));
+  let other: Int32Array, otherSize: number;
+  if (others.length === 1) ({ v: other, size: otherSize } = others[0]);
+  else {
+    other = new Int32Array(n).fill(others.length === 0 ? 0 : -1);
+    const dense = new Map<string, number>();
+    if (others.length > 0) for (let i = 0; i < n; i++) {
+      if (others.some((p) => p.v[i] < 0)) continue;
+      const k = others.map((p) => p.v[i]).join('|');
+      let d = dense.get(k);
+      if (d === undefined) { d = dense.size; dense.set(k, d); }
+      other[i] = d;
+    }
+    otherSize = Math.max(1, dense.size);
+  }
+  // Records bucketed by variant (counting sort).
+  const V = table.size;
+  const vStart = new Int32Array(V + 1);
+  for (let i = 0; i < n; i++) {
+    const k = col.key[i];
+    if (k < 0 || other[i] < 0) continue;
+    for (let x = table.start[k]; x < table.start[k + 1]; x++) vStart[table.ids[x] + 1]++;
+  }
+  for (let v = 0; v < V; v++) vStart[v + 1] += vStart[v];
+  const fill = vStart.slice(0, V);
+  const members = new Int32Array(vStart[V]);
+  for (let i = 0; i < n; i++) {
+    const k = col.key[i];
+    if (k < 0 || other[i] < 0) continue;
+    for (let x = table.start[k]; x < table.start[k + 1]; x++) members[fill[table.ids[x]]++] = i;
+  }
+  // Within a variant, one block per value of the other parts; block ids ascend with the variant.
+  const seenIn = new Int32Array(otherSize).fill(-1), blockOf = new Int32Array(otherSize);
+  const entryBlock = new Int32Array(members.length);
+  const perRecord = new Int32Array(n + 1);
+  let blocks = 0;
+  for (let v = 0; v < V; v++) {
+    for (let x = vStart[v]; x < vStart[v + 1]; x++) {
+      const o = other[members[x]];
+      if (seenIn[o] !== v) { seenIn[o] = v; blockOf[o] = blocks++; }
+      entryBlock[x] = blockOf[o];
+      perRecord[members[x] + 1]++;
+    }
+  }
+  // Per record, its blocks (visited in ascending block order, so each record's list ascends).
+  for (let i = 0; i < n; i++) perRecord[i + 1] += perRecord[i];
+  const at = perRecord.slice(0, n);
+  const keys = new Int32Array(members.length);
+  for (let x = 0; x < members.length; x++) keys[at[members[x]]++] = entryBlock[x];
+  return { rule, key: new Int32Array(n).fill(-1), blocks, multi: { start: perRecord, keys } };
+}
+
+/** Records grouped by block of a multi-valued rule: order[start[b] … start[b+1]) are the members of block b. */
+export function groupByMultiKey(multi: NonNullable<RuleKeys['multi']>, blocks: number): { order: Int32Array; start: Int32Array } {
+  const start = new Int32Array(blocks + 1);
+  const { keys } = multi;
+  for (let x = 0; x < keys.length; x++) start[keys[x] + 1]++;
+  for (let b = 0; b < blocks; b++) start[b + 1] += start[b];
+  const fill = start.slice(0, blocks);
+  const order = new Int32Array(keys.length);
+  const n = multi.start.length - 1;
+  for (let i = 0; i < n; i++) for (let x = multi.start[i]; x < multi.start[i + 1]; x++) order[fill[keys[x]]++] = i;
+  return { order, start };
 }
 
 /** Records grouped by block: order[start[b] … start[b+1]) are the members of block b. */

@@ -3,7 +3,7 @@
  * skipped when an earlier rule already put both records in one (not oversized) block. Oversized
  * blocks are skipped and reported.
  */
-import { groupByKey, type RuleKeys } from './blocking-rules';
+import { groupByKey, groupByMultiKey, type RuleKeys } from './blocking-rules';
 
 export interface CandidateOptions {
   maxBlockSize: number;
@@ -28,13 +28,35 @@ export interface BlockingIndex {
   oversized: readonly Uint8Array[];
 }
 
+/**
+ * The first (smallest) block of rule r that holds both records and is not oversized, −1 when none.
+ * For a single-valued rule that is their shared key.
+ */
+export function sharedBlock(index: BlockingIndex, r: number, i: number, j: number): number {
+  const rk = index.rules[r];
+  const over = index.oversized[r];
+  if (rk.multi === undefined) {
+    const ki = rk.key[i];
+    return ki >= 0 && ki === rk.key[j] && over[ki] === 0 ? ki : -1;
+  }
+  const { start, keys } = rk.multi;
+  let x = start[i], y = start[j];
+  const xe = start[i + 1], ye = start[j + 1];
+  while (x < xe && y < ye) {
+    const a = keys[x], b = keys[y];
+    if (a === b) { if (over[a] === 0) return a; x++; y++; } else if (a < b) x++; else y++;
+  }
+  return -1;
+}
+
+/** True when rule r puts both records in one block that is not oversized. */
+export function inSameBlock(index: BlockingIndex, r: number, i: number, j: number): boolean {
+  return sharedBlock(index, r, i, j) >= 0;
+}
+
 /** True when an earlier rule (index < r) already covers the pair. */
 export function coveredBefore(index: BlockingIndex, r: number, i: number, j: number): boolean {
-  for (let q = 0; q < r; q++) {
-    const k = index.rules[q].key;
-    const ki = k[i];
-    if (ki >= 0 && ki === k[j] && index.oversized[q][ki] === 0) return true;
-  }
+  for (let q = 0; q < r; q++) if (inSameBlock(index, q, i, j)) return true;
   return false;
 }
 
@@ -46,7 +68,8 @@ export function coveredByAny(index: BlockingIndex, i: number, j: number): boolea
 export function buildBlockingIndex(rules: readonly RuleKeys[], maxBlockSize: number): BlockingIndex {
   const oversized = rules.map((rk) => {
     const size = new Int32Array(rk.blocks);
-    for (let i = 0; i < rk.key.length; i++) if (rk.key[i] >= 0) size[rk.key[i]]++;
+    if (rk.multi) for (const b of rk.multi.keys) size[b]++;
+    else for (let i = 0; i < rk.key.length; i++) if (rk.key[i] >= 0) size[rk.key[i]]++;
     const cap = Math.min(maxBlockSize, rk.rule.maxBlockSize ?? maxBlockSize);
     return Uint8Array.from(size, (s) => (s > cap ? 1 : 0));
   });
@@ -59,7 +82,7 @@ export function generateCandidates(index: BlockingIndex, opts: CandidateOptions,
   for (let r = 0; r < index.rules.length; r++) {
     const rk = index.rules[r];
     const over = index.oversized[r];
-    const { order, start } = groupByKey(rk.key, rk.blocks);
+    const { order, start } = rk.multi ? groupByMultiKey(rk.multi, rk.blocks) : groupByKey(rk.key, rk.blocks);
     const st: BlockingStats = { rule: rk.rule.name, blocks: rk.blocks, pairs: 0, oversizedBlocks: 0, recordsInOversizedBlocks: 0 };
     for (let b = 0; b < rk.blocks; b++) {
       const s = start[b], e = start[b + 1];
@@ -78,6 +101,8 @@ export function generateCandidates(index: BlockingIndex, opts: CandidateOptions,
           if (ni === 0 && isNew![j] === 0) continue;
           if (sourceOf && sourceOf[i] === sourceOf[j]) continue;
           if (r > 0 && coveredBefore(index, r, i, j)) continue;
+          // A multi-valued rule meets a pair in every block the two share: emit it from the first one only.
+          if (rk.multi && sharedBlock(index, r, i, j) !== b) continue;
           emit(i < j ? i : j, i < j ? j : i);
           st.pairs++;
         }

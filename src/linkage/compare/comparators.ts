@@ -57,7 +57,9 @@ function tokenSubset(a: string, b: string): boolean {
 
 function dateComparator(store: ColumnStore, spec: Extract<ComparisonSpec, { kind: 'date' }>): Comparator {
   const { year, yearTo, month, day } = store.dates(spec.field);
-  const levels = ['exact', 'day-month swapped', 'day or month differs', 'year-month', 'year', '±1 year', 'different'];
+  // A full date one year off with day and month agreeing (a slip of the year) is far stronger evidence than
+  // two years one apart: it has a level of its own.
+  const levels = ['exact', 'day-month swapped', 'day or month differs', 'year-month', 'year', 'year ±1, day and month agree', '±1 year', 'different'];
   return {
     name: comparisonName(spec), kind: 'date', levels,
     compare(i, j) {
@@ -69,18 +71,17 @@ function dateComparator(store: ColumnStore, spec: Extract<ComparisonSpec, { kind
           if (mi === mj && di === dj) return 1;
           if (di === mj && mi === dj) return 2;
           if (mi === mj || di === dj) return 3;
-          return 7; // same year, day and month both differ: evidence against
-
+          return 8; // same year, day and month both differ: evidence against
         }
         if ((yi - yj === 1 || yj - yi === 1) && mi === mj && di === dj) return 6;
-        return 7;
+        return 8;
       }
       if (yi <= yearTo[j] && yj <= yearTo[i]) {
-        if (mi > 0 && mj > 0 && yearTo[i] === yi && yearTo[j] === yj) return mi === mj ? 4 : 7;
+        if (mi > 0 && mj > 0 && yearTo[i] === yi && yearTo[j] === yj) return mi === mj ? 4 : 8;
         return 5;
       }
-      if (yi - yearTo[j] === 1 || yj - yearTo[i] === 1) return (mi === 0 || mj === 0 || mi === mj) ? 6 : 7;
-      return 7;
+      if (yi - yearTo[j] === 1 || yj - yearTo[i] === 1) return (mi === 0 || mj === 0 || mi === mj) ? 7 : 8;
+      return 8;
     },
   };
 }

@@ -5,7 +5,8 @@ export type ComparisonSpec =
   | { kind: 'name'; field: string; name?: string; initials?: boolean; tf?: boolean }
   /**
    * Birth date: exact, day/month swapped, one of day/month differs, year-month (a day missing), year
-   * (a month missing or year ranges overlap), ±1 year, different (incl. same year with month and day both different).
+   * (a month missing or year ranges overlap), year ±1 with day and month agreeing (full dates), ±1 year (partial dates),
+   * different (incl. same year with month and day both different).
    */
   | { kind: 'date'; field: string; name?: string }
   /** Identifier (service number, document number): exact, one edit (Damerau), different. */

@@ -3,7 +3,7 @@
  * blocking rules. Normalisation of a distinct raw value runs once (memoised), so a million records
  * with a few hundred thousand distinct names cost a few hundred thousand normalisations.
  */
-import { analyseName, correctGivenName, splitNameText, tokenCodes, codesToLatin } from '../names';
+import { analyseName, correctGivenName, orthographyContext, sourceOrthographies, splitNameText, tokenCodes, codesToLatin, type Orthography } from '../names';
 import { fieldValue, normalizeRank, normalizeSex, normalizeUnit, parseBirthDate, splitFullName, type LinkRecord, type NameParts } from '../record';
 import { phoneticKey } from '../strings';
 import { Interner, frequencies } from './interner';
@@ -79,6 +79,16 @@ export class ColumnStore {
     return v;
   }
 
+  /** Per record, the Latin orthography of its source when its names reveal one (names/orthography.ts). */
+  orthographies(): readonly (Orthography | undefined)[] {
+    return this.memo('orthography', () => sourceOrthographies(this.n, (i) => this.records[i].source ?? '', (i) => {
+      const r = this.records[i];
+      // The name as written (no splitting needed: only its letters count).
+      const parts = [r.familyName, r.givenName, r.patronymic, r.fullName].filter((v): v is string => v !== undefined && v !== '');
+      return parts.length === 0 ? undefined : parts.length === 1 ? parts[0] : parts.join(' ');
+    }));
+  }
+
   names(field: string): NameColumn {
     return this.memo(`name:${field}`, () => {
       const n = this.n;
@@ -88,17 +98,22 @@ export class ColumnStore {
       const seen = new Map<string, { r: number; k: number; p: number; c: number; ini: number; w: number }>();
       const phon = new Map<string, number>();
       const given = this.givenNameFields.has(field);
+      const orth = NAME_FIELDS.has(field) ? this.orthographies() : undefined;
       for (let i = 0; i < n; i++) {
         const v = this.value(i, field);
         if (v === undefined) continue;
-        let e = seen.get(v);
+        // The source's orthography reads the unmarked Latin names of that source (German "Chomenko" = Хоменко).
+        const o = orth?.[i];
+        const ctx = o === undefined ? v : orthographyContext(v, o);
+        const memoKey = ctx === v ? v : `${v}\u0001${o}`;
+        let e = seen.get(memoKey);
         if (e === undefined) {
-          const infos = analyseName(v);
+          const infos = analyseName(v, ctx);
           if (infos.length === 0) e = { r: -1, k: -1, p: -1, c: 0, ini: 0, w: 0 };
           else {
             const keys = given ? infos.map((t) => (t.kind === 'given' || t.kind === 'initial' ? t.key : correctGivenName(t.raw) ?? t.key)) : infos.map((t) => t.key);
             const k = keys.length === 1 ? keys[0] : keys.slice().sort().join(' ');
-            const codes = tokenCodes(infos[0].raw, v);
+            const codes = tokenCodes(infos[0].raw, ctx);
             const ini = infos.length === 1 && infos[0].kind === 'initial' ? 1 : 0;
             const cyr = CYR.test(v), lat = LAT.test(v);
             const w = cyr && !lat ? (UK.test(v) ? 1 : RU.test(v) ? 2 : 3) : lat && !cyr ? 4 : 3;
@@ -106,7 +121,7 @@ export class ColumnStore {
             if (pk === undefined) { pk = phonI.id(keys.length === 1 ? phoneticKey(k) : keys.map((t) => phoneticKey(t)).sort().join(' ')); phon.set(k, pk); }
             e = { r: rawI.id(normText(v)), k: keyI.id(k), p: pk, c: codes === '' ? 0 : codesToLatin(codes).charCodeAt(0), ini, w };
           }
-          seen.set(v, e);
+          seen.set(memoKey, e);
         }
         raw[i] = e.r; key[i] = e.k; phonCol[i] = e.p; initial[i] = e.c; isInitial[i] = e.ini; writing[i] = e.w;
       }

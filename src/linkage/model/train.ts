@@ -33,6 +33,8 @@ export function trainBySessions(
   const sessions: SessionSummary[] = [];
   for (let r = 0; r < index.rules.length; r++) {
     const rk = index.rules[r];
+    // A multi-valued rule (one-deletion variants) holds few, typo'd pairs: the single-valued rules train the model.
+    if (rk.multi) continue;
     const fields = new Set(rk.rule.parts.map((p) => p.field));
     const excluded = specs.map((s) => fields.has(s.field));
     if (excluded.every((x) => x)) continue;

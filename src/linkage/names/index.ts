@@ -5,3 +5,4 @@ export { tokenCodes, codesToLatin, foldCodes, foldSurnameEnding } from './skelet
 export { GIVEN_NAMES, givenNameByCodes, patronymicByCodes, givenNameConflicts, type GivenName, type NameSex, type Patronymic } from './given-names';
 export { nameKey, nameTokens, tokenKey, analyseName, analyseToken, splitNameText, type NameTokenInfo, type TokenKind } from './name-key';
 export { correctGivenName } from './given-name-correction';
+export { nameOrthography, dominantOrthography, sourceOrthographies, orthographyContext, ORTHOGRAPHY_CONTEXT, type Orthography, type OrthographyVote } from './orthography';

@@ -43,9 +43,9 @@ export function analyseToken(token: string, context?: string): NameTokenInfo {
 
 const analysisCache = new Map<string, { key: string; kind: TokenKind; sex?: NameSex }>();
 
-/** Token analyses in input order. */
-export function analyseName(text: string): NameTokenInfo[] {
-  return splitNameText(text).map((t) => analyseToken(t, text)).filter((t) => t.key !== '');
+/** Token analyses in input order. `context` (default: the text) decides the Latin orthography of unmarked tokens (see orthography.ts). */
+export function analyseName(text: string, context: string = text): NameTokenInfo[] {
+  return splitNameText(text).map((t) => analyseToken(t, context)).filter((t) => t.key !== '');
 }
 
 /** Canonical token keys in input order. */

@@ -25,6 +25,10 @@ const POLISH_MARK = /cz|sz|rz|[łżśćńąę]/;
 const GERMAN_MARK = /sch|[äöüß]/;
 const DIACRITIC_MARK = /[žčšŝûâèìêǵ]|g\u0300/;
 const GOST_B_MARK = /shh|`|y'|e'/;
+const FRENCH_MARK = /ou|tch|gu[eiy]|ï/;
+
+/** The letters that reveal a Latin orthography, in the decoder's precedence (lower-case NFC text). */
+export const ORTHOGRAPHY_MARKS = { 'gost-b': GOST_B_MARK, german: GERMAN_MARK, polish: POLISH_MARK, french: FRENCH_MARK, diacritic: DIACRITIC_MARK } as const;
 const VOWEL = /[aeiouy]/;
 
 interface Context { german: boolean; polish: boolean; french: boolean; gostB: boolean; diacritic: boolean }
@@ -36,7 +40,7 @@ function latinContext(raw: string): Context {
   const german = !gostB && GERMAN_MARK.test(raw);
   const polish = !gostB && !german && (POLISH_MARK.test(raw) || /w/.test(raw));
   const diacritic = DIACRITIC_MARK.test(raw) && !polish;
-  const french = !german && !polish && !gostB && /ou|tch|gu[eiy]|ï/.test(raw);
+  const french = !german && !polish && !gostB && FRENCH_MARK.test(raw);
   return { german, polish, french, gostB, diacritic };
 }
 
