@@ -1,4 +1,5 @@
 import { sql, type SQL } from 'drizzle-orm';
+import { bulkInsert } from './bulk';
 import type { Db } from './connection';
 import { auditEvents } from './schema';
 
@@ -39,14 +40,12 @@ export async function audit(tx: Db, e: AuditInput): Promise<void> {
   });
 }
 
-/** Writes many audit events at once (bulk imports); same redaction as `audit`. */
+/** Writes many audit events at once (bulk imports, binary COPY where it can); same redaction as `audit`. */
 export async function auditMany(tx: Db, events: AuditInput[]): Promise<void> {
-  for (let i = 0; i < events.length; i += 2000) {
-    await tx.insert(auditEvents).values(events.slice(i, i + 2000).map((e) => ({
-      actor: e.actor, entity: e.entity, entityId: e.entityId ?? null, action: e.action,
-      diff: e.diff === undefined ? null : (redactPersonal(e.diff) as object),
-    })));
-  }
+  await bulkInsert(tx, auditEvents, events.map((e) => ({
+    actor: e.actor, entity: e.entity, entityId: e.entityId ?? null, action: e.action,
+    diff: e.diff === undefined ? null : redactPersonal(e.diff),
+  })));
 }
 
 /** Runs `fn` in one transaction: all or nothing. */

@@ -7,11 +7,11 @@ import { randomUUID } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { Readable } from 'node:stream';
 import { sql } from 'drizzle-orm';
-import type { Db } from '../db';
+import { auditMany, type AuditInput, type Db } from '../db';
 import type { Actor } from '../domain';
 import type { EvidenceVault } from '../evidence';
 import { composeName, scriptOf, type Registry } from '../registry';
-import { createIndexes, dropGinIndexes, importRepository, insertAudit, type AuditRow } from './import.repository';
+import { createIndexes, dropForeignKeys, dropGinIndexes, importRepository } from './import.repository';
 import { textKey } from './import.keys';
 import type { FileKind, FileReport, ImportProgress, ProblemView } from './import.schema';
 import type { Problem } from './rows.schema';
@@ -82,7 +82,7 @@ export class FileImport {
 }
 
 export interface ContextMark {
-  wrote: boolean; originals: Set<string>; facilities: Set<string>; ginDeferred: boolean; files: number; rejected: number; warnings: number;
+  wrote: boolean; originals: Set<string>; facilities: Set<string>; deferred: boolean; files: number; rejected: number; warnings: number;
 }
 
 export class ImportContext {
@@ -90,8 +90,9 @@ export class ImportContext {
   readonly rejected: ProblemView[] = [];
   readonly warnings: ProblemView[] = [];
   private readonly facilityCache = new Map<string, { id: string | null; created: boolean; name: string }>();
-  private ginDeferred = false;
-  private ginDefs: string[] = [];
+  /** On PGlite, for a large first import: search indexes and foreign keys dropped until commit (see deferPersonIndexes). */
+  private deferred = false;
+  private deferredDefs: string[] = [];
   /** Something was written (not only looked up). */
   wrote = false;
   /** Files of this import, in order. */
@@ -124,7 +125,7 @@ export class ImportContext {
   async mark(): Promise<ContextMark> {
     if (this.tx) await this.tx.execute(sql`savepoint vigil_import_file`);
     return {
-      wrote: this.wrote, originals: new Set(this.originals.keys()), facilities: new Set(this.facilityCache.keys()), ginDeferred: this.ginDeferred,
+      wrote: this.wrote, originals: new Set(this.originals.keys()), facilities: new Set(this.facilityCache.keys()), deferred: this.deferred,
       files: this.files.length, rejected: this.rejected.length, warnings: this.warnings.length,
     };
   }
@@ -140,7 +141,7 @@ export class ImportContext {
     this.wrote = mark.wrote;
     for (const k of [...this.originals.keys()]) if (!mark.originals.has(k)) this.originals.delete(k);
     for (const k of [...this.facilityCache.keys()]) if (!mark.facilities.has(k)) this.facilityCache.delete(k);
-    if (!mark.ginDeferred && this.ginDeferred) { this.ginDeferred = false; this.ginDefs = []; } // the rollback restored them
+    if (!mark.deferred && this.deferred) { this.deferred = false; this.deferredDefs = []; } // the rollback restored them
     this.files.length = mark.files;
     this.rejected.length = mark.rejected;
     this.warnings.length = mark.warnings;
@@ -250,20 +251,21 @@ export class ImportContext {
   }
 
   /**
-   * On PGlite, before many persons arrive at once: drop the persons' GIN search indexes for the rest
-   * of the transaction and build them again before it commits (see dropGinIndexes).
+   * On PGlite, before many persons arrive at once: drop the persons' GIN search indexes and the
+   * person records' foreign keys for the rest of the transaction, and build the indexes and add
+   * (and so check) the keys again before it commits (see dropGinIndexes, dropForeignKeys).
    */
   async deferPersonIndexes(incoming: number): Promise<void> {
-    if (this.ginDeferred || this.deps.kind !== 'pglite' || incoming < 2000 || !this.tx) return;
+    if (this.deferred || this.deps.kind !== 'pglite' || incoming < 2000 || !this.tx) return;
     const existing = await importRepository.countPersons(this.tx);
     if (incoming * 10 < existing + incoming) return;
-    this.ginDeferred = true;
-    this.ginDefs = await dropGinIndexes(this.tx, 'persons');
+    this.deferred = true;
+    this.deferredDefs = [...await dropGinIndexes(this.tx, 'persons'), ...await dropForeignKeys(this.tx, 'person_records')];
   }
 
   /**
    * Before commit: the noted files go into the vault, each written file's run gets its statistics
-   * and audit event, and indexes dropped for speed are built again.
+   * and audit event, and indexes and keys dropped for speed are restored.
    */
   async finish(): Promise<void> {
     if (!this.tx) return;
@@ -279,15 +281,15 @@ export class ImportContext {
       await importRepository.setRunStats(this.tx, f.importId, stats);
       await this.audit([{ actor: this.actor.id, entity: 'import_run', entityId: f.importId, action: 'create', diff: { after: { id: f.importId, fileSha256: f.sha256, kind: f.kind, sourceId: f.sourceId, stats } } }]);
     }
-    if (this.ginDefs.length) {
+    if (this.deferredDefs.length) {
       this.progress({ phase: 'commit', done: 0, total: 1 });
-      await createIndexes(this.tx, this.ginDefs);
-      this.ginDefs = [];
+      await createIndexes(this.tx, this.deferredDefs);
+      this.deferredDefs = [];
     }
   }
 
-  audit(events: AuditRow[]): Promise<void> {
-    return insertAudit(this.tx!, events);
+  audit(events: AuditInput[]): Promise<void> {
+    return auditMany(this.tx!, events);
   }
 
   newId(): string {

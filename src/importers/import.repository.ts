@@ -1,70 +1,15 @@
 /**
- * SQL of the import service. Bulk writes pass one array per column (`unnest`), which PGlite and
- * node-postgres both bind as a single parameter each: thousands of rows per statement.
+ * SQL of the import service. Bulk writes go through `bulkInsert` (binary COPY in the import's
+ * transaction; INSERT over one array per column where COPY cannot be used).
  */
-import { getTableColumns, getTableName, sql, type SQL } from 'drizzle-orm';
-import type { PgTable } from 'drizzle-orm/pg-core';
-import { queryRows, redactPersonal, schema, type Db } from '../db';
+import { sql, type SQL } from 'drizzle-orm';
+import { bulkInsert, queryRows, schema, type Db } from '../db';
 
-const { importRuns, importRejects, importItems, documents, persons, personRecords, custodyEpisodes, auditEvents } = schema;
+const { importRuns, importRejects, importItems, documents, persons, personRecords, custodyEpisodes } = schema;
 
 const CHUNK = 5000;
 
 type Row = Record<string, unknown>;
-
-/**
- * Inserts rows (objects keyed by the Drizzle field names of `table`) with one statement per 5,000
- * rows. Every row must have the same keys; undefined is NULL. Arrays go as JSON text, jsonb as JSON.
- * A column with one value in every row of a chunk goes as one parameter; a column that is NULL in
- * every row and has no default is left out (the same NULL); only the others go as arrays.
- */
-export async function bulkInsert(db: Db, table: PgTable, rows: Row[]): Promise<void> {
-  if (rows.length === 0) return;
-  const columns = getTableColumns(table);
-  const keys = Object.keys(rows[0]).filter((k) => columns[k] !== undefined);
-  const tableName = sql.identifier(getTableName(table));
-  for (let at = 0; at < rows.length; at += CHUNK) {
-    const chunk = rows.slice(at, at + CHUNK);
-    const names: SQL[] = [];
-    const values: SQL[] = [];
-    const args: SQL[] = [];
-    const aliases: string[] = [];
-    for (const k of keys) {
-      const col = columns[k];
-      const type = col.getSQLType();
-      const structured = type.endsWith('[]') || type === 'jsonb' || type === 'json';
-      const raw = chunk.map((r) => (r[k] === undefined ? null : r[k]));
-      const vals = structured ? raw.map((v) => (v === null ? null : JSON.stringify(v))) : raw;
-      const first = vals[0];
-      const constant = (first === null || typeof first !== 'object') && vals.every((v) => v === first);
-      if (constant && first === null && !col.hasDefault) continue;
-      names.push(sql`${sql.identifier(col.name)}`);
-      let value: SQL;
-      if (constant) {
-        value = sql`${first}::${sql.raw(structured ? 'text' : type)}`;
-      } else {
-        const alias = `c${aliases.length}`;
-        aliases.push(alias);
-        args.push(sql`${sql.param(vals)}::${sql.raw(structured ? 'text' : type)}[]`);
-        value = sql.raw(alias);
-      }
-      if (type.endsWith('[]')) value = sql`case when ${value} is null then null else array(select jsonb_array_elements_text(${value}::jsonb)) end::${sql.raw(type)}`;
-      else if (structured) value = sql`${value}::${sql.raw(type)}`;
-      values.push(value);
-    }
-    const from = args.length ? sql` from unnest(${sql.join(args, sql`, `)}) as u(${sql.raw(aliases.join(', '))})` : sql` from generate_series(1, ${chunk.length})`;
-    await db.execute(sql`insert into ${tableName} (${sql.join(names, sql`, `)}) select ${sql.join(values, sql`, `)}${from}`);
-  }
-}
-
-export interface AuditRow { actor: string; entity: string; entityId: string; action: string; diff?: unknown }
-
-/** One audit event per change, in bulk; personal fields redacted as by `audit`. */
-export async function insertAudit(db: Db, events: AuditRow[]): Promise<void> {
-  await bulkInsert(db, auditEvents, events.map((e) => ({
-    actor: e.actor, entity: e.entity, entityId: e.entityId, action: e.action, diff: e.diff === undefined ? null : redactPersonal(e.diff),
-  })));
-}
 
 /**
  * Drops the GIN indexes of `table` inside the caller's transaction and returns their definitions
@@ -79,6 +24,21 @@ export async function dropGinIndexes(db: Db, table: string): Promise<string[]> {
   return defs.map((d) => d.indexdef);
 }
 
+/**
+ * Drops the foreign keys of `table` inside the caller's transaction and returns the statements that
+ * add them again (same names and definitions) for `createIndexes`. Adding a foreign key checks every
+ * row in one join, instead of one look-up per inserted row; a violation fails the statement, and
+ * with it the transaction. A rollback restores them untouched.
+ */
+export async function dropForeignKeys(db: Db, table: string): Promise<string[]> {
+  const defs = await queryRows<{ conname: string; add: string }>(db, sql`select conname,
+      format('alter table %I add constraint %I %s', ${table}::text, conname, pg_get_constraintdef(oid)) as add
+    from pg_constraint where conrelid = ${table}::regclass and contype = 'f' order by conname`);
+  for (const d of defs) await db.execute(sql`alter table ${sql.identifier(table)} drop constraint ${sql.identifier(d.conname)}`);
+  return defs.map((d) => d.add);
+}
+
+/** Runs the statements of dropGinIndexes/dropForeignKeys: the indexes are built, the keys added and checked. */
 export async function createIndexes(db: Db, defs: string[]): Promise<void> {
   if (!defs.length) return;
   await db.execute(sql`set local maintenance_work_mem = '256MB'`);

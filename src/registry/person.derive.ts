@@ -15,8 +15,21 @@ export function composeName(r: RecordNameParts): string {
 }
 
 export function scriptOf(text: string): 'cyrillic' | 'latin' | 'mixed' | 'unknown' {
-  const cyr = /\p{Script=Cyrillic}/u.test(text);
-  const lat = /\p{Script=Latin}/u.test(text);
+  // Fast path for text below U+0250 and in the Cyrillic block (almost every name): the Unicode
+  // Script property of those code points, read from their ranges; anything else asks the regexes.
+  let cyr = false, lat = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0x250) {
+      if ((c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a) || c === 0xaa || c === 0xba || (c >= 0xc0 && c !== 0xd7 && c !== 0xf7)) lat = true;
+    } else if (c >= 0x400 && c <= 0x4ff && c !== 0x485 && c !== 0x486) {
+      cyr = true; // U+0485/U+0486 (combining marks) are Inherited, not Cyrillic
+    } else {
+      cyr = /\p{Script=Cyrillic}/u.test(text);
+      lat = /\p{Script=Latin}/u.test(text);
+      break;
+    }
+  }
   return cyr && lat ? 'mixed' : cyr ? 'cyrillic' : lat ? 'latin' : 'unknown';
 }
 

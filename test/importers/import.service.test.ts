@@ -23,6 +23,12 @@ describe.each(backends())('import service on %s', (kind) => {
   let svc: ImportService;
   let tmp: Awaited<ReturnType<typeof tempDir>>;
   const rows = <T = Row>(q: string) => queryRows<T>(ws.database.db, q);
+  const foreignKeys = () => rows<{ conname: string; def: string }>(`select conname, pg_get_constraintdef(oid) as def from pg_constraint
+    where conrelid = 'person_records'::regclass and contype = 'f' order by conname`);
+  const FOREIGN_KEYS = [
+    { conname: 'person_records_person_id_persons_id_fk', def: 'FOREIGN KEY (person_id) REFERENCES persons(id)' },
+    { conname: 'person_records_source_id_sources_id_fk', def: 'FOREIGN KEY (source_id) REFERENCES sources(id)' },
+  ];
 
   beforeAll(async () => {
     ws = await openTestWorkspace(kind);
@@ -361,6 +367,22 @@ describe.each(backends())('import service on %s', (kind) => {
     expect(after.evidence_items - before.evidence_items).toBe(1);
     const [gin] = await rows<{ n: number }>(`select count(*)::int as n from pg_indexes where tablename = 'persons' and indexdef ilike '%using gin%'`);
     expect(Number(gin.n)).toBe(3);
+    expect(await foreignKeys()).toEqual(FOREIGN_KEYS);
+  });
+
+  it('a large import gets the search indexes and foreign keys it may drop for speed back, as they were', async () => {
+    const indexes = () => rows<{ indexdef: string }>(`select indexdef from pg_indexes where tablename in ('persons', 'person_records') order by indexname`);
+    const before = await indexes();
+    const lines = ['Прізвище;Ім\'я;Дата народження;Особистий номер'];
+    for (let i = 0; i < 4_000; i++) lines.push(`Великий;Іван;1990;ВЛ-${i}`);
+    const big = join(tmp.dir, 'big.csv');
+    await writeFile(big, lines.join('\n') + '\n');
+    const r = await svc.run(SYSTEM, [{ path: big }], { today: TODAY });
+    expect(r.files[0]).toMatchObject({ status: 'imported', created: 4_000 });
+    expect(await indexes()).toEqual(before);
+    expect(await foreignKeys()).toEqual(FOREIGN_KEYS);
+    const [orphans] = await rows<{ n: number }>(`select count(*)::int as n from person_records r left join persons p on p.id = r.person_id where p.id is null`);
+    expect(Number(orphans.n)).toBe(0);
   });
 
   it('one import of several files is all or nothing: a bad file keeps the good one out', async () => {
