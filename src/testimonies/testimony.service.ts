@@ -20,7 +20,7 @@ export class TestimonyService {
 
   async record(actor: Actor, input: unknown): Promise<TestimonyResult> {
     const v = validate(testimonyInput, input);
-    checkRefs(v);
+    checkTestimony(v);
     const reg = this.registry;
     const fullName = v.witness.identity?.fullName;
     // Encrypted before the transaction opens (the keyring may read the database).
@@ -71,9 +71,16 @@ export class TestimonyService {
   }
 }
 
-/** Every ref an allegation names must exist, and fellow detainees' refs must be unique; errors name the field. */
-function checkRefs(v: ReturnType<typeof testimonyInput.parse>): void {
+/**
+ * What the schema alone cannot say, each error naming its field: every ref an allegation names exists,
+ * fellow detainees' refs are unique, and identity details or a contact come with the real name (the
+ * witness register holds them under it; without it they would be dropped).
+ */
+function checkTestimony(v: ReturnType<typeof testimonyInput.parse>): void {
   const errors: { field: string; message: string }[] = [];
+  if (!v.witness.identity?.fullName && (v.witness.identity?.birth || v.witness.contact)) {
+    errors.push({ field: 'witness.identity.fullName', message: 'the real name is needed to store the birth date or contact in the witness register' });
+  }
   const people = new Set(['witness']);
   v.fellowDetainees.forEach((f, i) => {
     if (people.has(f.ref)) errors.push({ field: `fellowDetainees.${i}.ref`, message: `"${f.ref}" is used twice (or is "witness")` });

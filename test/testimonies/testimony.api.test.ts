@@ -81,6 +81,15 @@ describe.each(backends())('testimonies on %s', (kind) => {
     expect(await snapshot()).toEqual(before);
   });
 
+  it('refuses identity details or a contact without the real name instead of dropping them, and writes nothing', async () => {
+    const before = await snapshot();
+    const witness = { pseudonym: 'W-TEST-002', status: 'released', identity: { fullName: null, birth: '1990' }, contact: CONTACT };
+    const res = await app.inject({ method: 'POST', url: '/api/v1/testimonies', payload: body({ witness }) });
+    expect(res.statusCode).toBe(400);
+    expect((res.json().errors as { field: string }[]).map((e) => e.field)).toEqual(['witness.identity.fullName']);
+    expect(await snapshot()).toEqual(before);
+  });
+
   it('is all or nothing: an unknown allegation type after the source and records were written leaves no trace', async () => {
     const before = await snapshot();
     const res = await app.inject({ method: 'POST', url: '/api/v1/testimonies', payload: body({ allegations: [{ typeCode: 'beating', victims: ['witness'] }, { typeCode: 'not_a_type', victims: ['f1'] }] }) });
