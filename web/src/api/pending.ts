@@ -174,12 +174,6 @@ export const linkage = {
   decide: (id: string, decision: 'match' | 'non_match' | 'skip') => api.post<Obj>(`${V1}/linkage/review/${id}`, { decision }),
 };
 
-// ---------- witnesses (identity stored encrypted; staff see the pseudonym) ----------
-export const witnesses = {
-  create: (body: { sourceId: string | null; identity: { fullName: string; birth?: string | null; notes?: string | null }; contact?: { notes?: string | null } | null }) =>
-    api.post<{ id: string; pseudonym: string; sourceId: string | null }>(`${V1}/witnesses`, body),
-};
-
 // ---------- testimonies ----------
 export interface TestimonyResult {
   sourceId: string; witnessRecordId: string; witnessPersonId: string; pseudonym: string; witnessId: string | null;

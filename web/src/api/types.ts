@@ -1,8 +1,8 @@
 /** Types of the API, taken from the server's schemas (types only: nothing from src/ reaches the bundle). */
-export type { PersonSummary, PersonDetail, PersonRecord, PersonRecordInput } from '../../../src/registry/person.schema';
-export type { Source, SourceInput } from '../../../src/registry/source.schema';
+export type { PersonSummary, PersonDetail, PersonRecord } from '../../../src/registry/person.schema';
+export type { Source } from '../../../src/registry/source.schema';
 export type { Facility, Dossier } from '../../../src/registry/facility.schema';
-export type { Allegation, AllegationInput } from '../../../src/registry/allegation.schema';
+export type { Allegation } from '../../../src/registry/allegation.schema';
 export type { CustodyEpisode } from '../../../src/registry/custody.schema';
 export type { TimelineEvent } from '../../../src/registry/person.timeline';
 

@@ -99,7 +99,7 @@ const en = {
     victims: 'Victims', theWitness: 'The witness', needVictim: 'Tick at least one victim.', addAllegation: 'Add an allegation', removeAllegation: 'Remove allegation {{n}}',
     attachments: 'Attachments', addFiles: 'Add files', attachmentsHint: 'Audio, scans, photos. Uploaded to the evidence log after the testimony is saved; not kept in the draft.', removeFile: 'Remove {{name}}',
     submit: 'Save testimony', saving: 'Saving…', progress: 'Progress',
-    state: { pending: 'Waiting', running: 'Sending', done: 'Done', failed: 'Failed', skipped: 'Skipped' },
+    state: { pending: 'Waiting', running: 'Sending', done: 'Done', failed: 'Failed' },
     step: {
       direct: 'Testimony, witness, places, fellow detainees and allegations (one transaction)', attachment: 'Attachment {{name}}',
     },

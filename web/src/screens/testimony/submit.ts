@@ -7,7 +7,7 @@ import { evidence, testimonies } from '../../api/pending';
 import type { Draft, Identity } from './draft';
 
 /** label: an i18n key under testimony.step, with params. */
-export interface Step { key: string; label: string; params?: Record<string, string | number>; state: 'pending' | 'running' | 'done' | 'failed' | 'skipped'; note?: string }
+export interface Step { key: string; label: string; params?: Record<string, string | number>; state: 'pending' | 'running' | 'done' | 'failed'; note?: string }
 export interface SubmitResult { sourceId: string | null; witnessPersonId: string | null; witnessPseudonym: string | null }
 
 const nul = (s: string) => (s.trim() ? s.trim() : null);
