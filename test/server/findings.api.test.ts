@@ -1,20 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import { readFileSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { buildApp } from '../../src/server';
-import { SYSTEM, type Actor } from '../../src/domain';
+import { SYSTEM } from '../../src/domain';
 import { inTransaction } from '../../src/db';
+import { as, roleFromHeader } from '../helpers/actor';
 import { backends, openTestWorkspace } from '../helpers/db';
 
 // Synthetic data only. The actor comes from a test header so each role can be tried.
-const ROLES = ['administrator', 'investigator', 'analyst', 'reviewer'] as const;
-async function resolveActor(request: FastifyRequest): Promise<Actor> {
-  const role = request.headers['x-test-role'];
-  if (typeof role === 'string' && (ROLES as readonly string[]).includes(role)) return { id: `${role}-1`, role: role as Actor['role'] };
-  return { id: 'anonymous', role: 'anonymous' };
-}
-const as = (role: string) => ({ 'x-test-role': role });
+const resolveActor = roleFromHeader('anonymous');
 const hiv = readFileSync(new URL('../fixtures/mse/hiv_rome.csv', import.meta.url), 'utf8');
 
 describe.each(backends())('statistics and findings API on %s', (kind) => {
@@ -68,7 +63,7 @@ describe.each(backends())('statistics and findings API on %s', (kind) => {
     expect(rates.statusCode).toBe(200);
     expect(rates.json().total).toMatchObject({ numerator: 2, denominatorCount: 6, denominator: 'persons whose current status is released' });
     expect(rates.json().strata.items[0]).toMatchObject({ label: 'Camp (invented)', numerator: 2, denominatorCount: 6 });
-    for (const role of ['investigator', 'reviewer']) {
+    for (const role of ['investigator', 'reviewer'] as const) {
       expect((await app.inject({ method: 'POST', url: '/api/v1/stats/rates', headers: as(role), payload: { denominator: {}, numerator: {} } })).statusCode).toBe(403);
     }
     expect((await app.inject({ method: 'POST', url: '/api/v1/stats/mse', payload: { csv: hiv } })).statusCode).toBe(401);

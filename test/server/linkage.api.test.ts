@@ -1,9 +1,9 @@
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { queryRows } from '../../src/db';
-import type { Role } from '../../src/domain';
 import { buildApp } from '../../src/server';
 import { toPair } from '../../web/src/api/pending';
+import { as, roleFromHeader } from '../helpers/actor';
 import { backends, openTestWorkspace } from '../helpers/db';
 import { seedPeople, type Seeded } from '../persons-linkage/fixtures';
 
@@ -12,16 +12,12 @@ describe.each(backends())('linkage API on %s', (kind) => {
   let ws: Awaited<ReturnType<typeof openTestWorkspace>>;
   let app: FastifyInstance;
   let s: Seeded;
-  const as = (role: Role) => ({ 'x-test-role': role });
   beforeAll(async () => {
     ws = await openTestWorkspace(kind);
     s = await seedPeople(ws, { count: 25, seed: 9 });
     app = await buildApp({
       workspace: ws,
-      resolveActor: async (req) => {
-        const role = String(req.headers['x-test-role'] ?? 'anonymous');
-        return role === 'anonymous' ? { id: 'anonymous', role: 'anonymous' } : { id: `test-${role}`, role: role as Role };
-      },
+      resolveActor: roleFromHeader('anonymous'),
     });
   });
   afterAll(async () => {

@@ -4,20 +4,18 @@
  * PostgreSQL. Synthetic data only.
  */
 import { sql } from 'drizzle-orm';
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { queryRows } from '../../src/db';
-import { SYSTEM, type Actor } from '../../src/domain';
+import { SYSTEM } from '../../src/domain';
 import { buildApp } from '../../src/server';
+import { as, roleFromHeader } from '../helpers/actor';
 import { backends, openTestWorkspace } from '../helpers/db';
 
 const REAL_NAME = 'Invented Witness Realname-7Q';
 const CONTACT = '+000 invented 5550199';
 
-async function resolveActor(req: FastifyRequest): Promise<Actor> {
-  const role = String(req.headers['x-test-role'] ?? 'investigator');
-  return role === 'anonymous' ? { id: '', role: 'anonymous' } : { id: `test-${role}`, role: role as Actor['role'] };
-}
+const resolveActor = roleFromHeader('investigator');
 
 describe.each(backends())('testimonies on %s', (kind) => {
   let ws: Awaited<ReturnType<typeof openTestWorkspace>>;
@@ -99,9 +97,9 @@ describe.each(backends())('testimonies on %s', (kind) => {
   });
 
   it('is for investigators and administrators: analysts get 403, the public 401 or 403', async () => {
-    const analyst = await app.inject({ method: 'POST', url: '/api/v1/testimonies', payload: body(), headers: { 'x-test-role': 'analyst' } });
+    const analyst = await app.inject({ method: 'POST', url: '/api/v1/testimonies', payload: body(), headers: as('analyst') });
     expect(analyst.statusCode).toBe(403);
-    const anon = await app.inject({ method: 'POST', url: '/api/v1/testimonies', payload: body(), headers: { 'x-test-role': 'anonymous' } });
+    const anon = await app.inject({ method: 'POST', url: '/api/v1/testimonies', payload: body(), headers: as('anonymous') });
     expect([401, 403]).toContain(anon.statusCode);
   });
 });
